@@ -604,7 +604,7 @@ class Answerer:
             if source not in sources:
                 sources.append(source)
         return Answer(ok=True, kind="sources", headline=f"Sources for {self.name(place)}, {year.label} "
-                      f"({measure_phrase(request.measure)}): {_plural(len(rows), "page")} in {_plural(len({r["release"] for r in rows}), "release")}.",
+                      f"({measure_phrase(request.measure)}): {_plural(len(rows), 'page')} in {_plural(len({r['release'] for r in rows}), 'release')}.",
                       lines=lines, sources=sources, title=f"Sources: {place.name}, {year.label}", years=[year.label])
 
 
