@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import uuid
 
@@ -43,7 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 2
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=os.environ.get("LOG_LEVEL", "WARNING").upper(),
+                        format="%(levelname)s %(name)s: %(message)s")
     try:
         return COMMANDS[args.command](args)
     except UserError as err:
@@ -51,9 +53,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    except Exception:  # a fault of ours: say so briefly, log the detail with an id
+    except Exception as exc:  # a fault of ours: say so briefly; the traceback only with LOG_LEVEL=DEBUG
         error_id = uuid.uuid4().hex[:8]
-        log.exception("error %s", error_id)
+        log.error("error %s: %s", error_id, exc, exc_info=log.isEnabledFor(logging.DEBUG))
         print(f"offences: something went wrong on our side (error id {error_id}).", file=sys.stderr)
         return 1
 
