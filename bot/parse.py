@@ -140,7 +140,7 @@ def parse(text: str, gazetteer: Gazetteer) -> Request:
     try:
         mentions, ambiguous = find_years(work)
     except YearError as err:
-        suggestions = [_replace_first_year(raw, y) for y in err.options]
+        suggestions = [_replace_first_year(raw, y) for y in err.options] or EXAMPLES
         raise ParseError(str(err) + (" Did you mean " + " or ".join(y.label for y in err.options) + "?"
                                      if err.options else ""), suggestions) from None
     for m in mentions + ambiguous:

@@ -59,10 +59,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?:(?:the\s+end\s+of\s+)?march|mar\.?)\s+((?:19|20)\d{2})\b", re.I)),
     ("april_march", re.compile(
         r"\bapr(?:il|\.)?\s+((?:19|20)\d{2})\s+(?:to|-|–|until|through)\s+mar(?:ch|\.)?\s+((?:19|20)\d{2})\b", re.I)),
-    ("full", re.compile(r"\b(?:fy\s*)?((?:19|20)\d{2})" + _SEP + r"((?:19|20)\d{2}|\d{2})(?![\d/])", re.I)),
+    ("full", re.compile(r"\b(?:fy\s*)?(\d{4})" + _SEP + r"(\d{4}|\d{2})(?![\d/])", re.I)),
     ("short", re.compile(r"(?<![\d/])(?:fy\s*)?(\d{2})" + _SEP + r"(\d{2})(?![\d/])", re.I)),
     ("fy_single", re.compile(r"\bfy\s*((?:19|20)\d{2}|\d{2})\b", re.I)),
-    ("bare", re.compile(r"(?<![\d/£$.,])\b((?:19|20)\d{2})\b(?![\d/]|\s*%)")),
+    ("bare", re.compile(r"(?<![\d/£$.,])\b(\d{4})\b(?![\d/]|\s*%)")),
     ("latest", re.compile(r"\b(?:last\s+year|latest(?:\s+year)?|most\s+recent(?:\s+year)?|this\s+year|newest)\b", re.I)),
 ]
 

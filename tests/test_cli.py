@@ -1,0 +1,75 @@
+"""The `offences` command: exit codes, the --json interface and no tracebacks."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from bot.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_ask_prints_the_answer(capsys):
+    code, out, _ = run(capsys, "ask", "durham 2016-17")
+    assert code == 0
+    assert out.startswith("Durham Constabulary recorded 190")
+    assert "Source: hartlepoolmail.co.uk, June 2017 release: http" in out
+
+
+def test_ask_json_has_the_stable_keys(capsys):
+    code, out, _ = run(capsys, "ask", "northumbria 2015/16 vs 2016/17", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert set(data) == {"ok", "kind", "text", "rows", "caveats", "error"}
+    assert data["ok"] is True and data["kind"] == "change" and data["error"] is None
+    assert {"geography", "geography_code", "year", "measure", "value", "status", "release", "source_url"} <= set(data["rows"][0])
+    assert [r["value"] for r in data["rows"]] == [98, 323]
+    assert data["rows"][0]["geography_code"] == "E23000007"
+    assert "*" not in data["text"] and "`" not in data["text"]
+
+
+def test_user_error_exits_2_with_suggestions(capsys):
+    code, out, err = run(capsys, "ask", "lancs 2016/17", "--json")
+    data = json.loads(out)
+    assert code == 2
+    assert data["ok"] is False and data["error"]["suggestions"] == ["Lancashire 2016/17"]
+
+
+def test_user_error_in_text_goes_to_stderr(capsys):
+    code, out, err = run(capsys, "ask", "durham", "2017")
+    assert code == 2 and "Which do you mean?" in err and out == ""
+
+
+def test_no_command_prints_usage(capsys):
+    code, out, _ = run(capsys)
+    assert code == 2 and "usage: offences" in out and "ask" in out
+
+
+def test_bad_data_refuses_to_start_without_a_traceback(tmp_path):
+    import shutil
+
+    from bot.store import ROOT
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    text = (data / "reports.csv").read_text(encoding="utf-8").replace(",3903,", ",39o3,", 1)
+    (data / "reports.csv").write_text(text, encoding="utf-8")
+    env = dict(os.environ, OFFENCES_DATA_DIR=str(data))
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "durham 2016/17"], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "cannot start: data/reports.csv line 7: value '39o3' is not a whole number" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+
+
+@pytest.mark.parametrize("text", ["", "x" * 10_000, "'; DROP TABLE figures; --"])
+def test_hostile_cli_input(capsys, text):
+    code, out, err = run(capsys, "ask", text)
+    assert code == 2 and "Traceback" not in out + err and err.strip()
