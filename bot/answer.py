@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .numbers import SMALL_BASE, Change, round_half_up, thousands
-from .parse import DEFAULT_RANK, EXAMPLES, ParseError, Request, parse
+from .parse import DEFAULT_RANK, EXAMPLES, MEASURE_KEYWORD, ParseError, Request, parse
 from .places import Gazetteer, Place
 from .store import Store, get_store
 from .years import FinancialYear
@@ -75,7 +75,16 @@ def month(release: str) -> str:
 
 
 def measure_phrase(measure: str) -> str:
-    return MEASURE_PHRASES.get(measure, measure.replace("_", " "))
+    return MEASURE_PHRASES.get(measure) or MEASURE_LABELS.get(measure) or measure.replace("_", " ")
+
+
+# Filled from measures.csv when the Answerer starts: the label for measures without a phrase above.
+MEASURE_LABELS: dict[str, str] = {}
+
+
+def region_name(name: str) -> str:
+    """'North East' -> 'the North East'; Wales, London and Yorkshire and The Humber take no article."""
+    return name if name in ("Wales", "London", "Yorkshire and The Humber") else f"the {name}"
 
 
 def official_name(place: Place, aliases: dict[tuple[str, str], list[str]]) -> str:
@@ -122,6 +131,8 @@ class Answerer:
         geographies = self.store.rows("geographies")
         self.gazetteer = Gazetteer(geographies)
         self.aliases = {(g["name"], g["geography_type"]): list(g["aliases"] or []) for g in geographies}
+        for m in self.store.rows("measures"):
+            MEASURE_LABELS.setdefault(m["measure"], m["label"][0].lower() + m["label"][1:])
 
     # -- entry point ----------------------------------------------------------------------------
     def answer(self, text: str) -> Answer:
@@ -142,7 +153,7 @@ class Answerer:
 
     def subject(self, place: Place) -> str:
         if place.geography_type == "region":
-            return f"Forces in {'the ' if place.name not in ('Wales', 'London') else ''}{place.name}"
+            return f"Forces in {region_name(place.name)}"
         if place.geography_type == "nation":
             return f"Police forces in {'the ' if place.name == 'UK' else ''}{place.name}"
         return self.name(place)
@@ -161,7 +172,8 @@ class Answerer:
             hint = (" It does have figures for " + ", ".join(other) + ".") if other else ""
             return ParseError(f"The data has no figures for {self.name(place)} on {measure_phrase(request.measure)}.{hint}"
                               " Not every force's figures were published.",
-                              [Request("series", [place], [], m).command() for m in self._other_measure_keys(place)][:3]
+                              [Request("series", [place], [], m).command() for m in self._other_measure_keys(place)
+                               if m in MEASURE_KEYWORD][:3]
                               or EXAMPLES)
         listed = ", ".join(r["year"] + (" (not supplied)" if r["status"] == "not_available" else "") for r in available)
         with_values = [FinancialYear.from_label(r["year"]) for r in available if r["status"] in REPORTED]
@@ -359,12 +371,12 @@ class Answerer:
             detail += f"; the number {change.words}."
         else:
             detail += "."
+        lines = [detail]
         caveats += self._change_caveats(place, old, new, change)
         if request.rate:
-            for row in (old, new):
-                if rate_text(row):
-                    detail += f" {row['year']}: {rate_text(row)}."
-        return Answer(ok=True, kind="change", headline=headline, lines=[detail], caveats=caveats, rows=[old, new],
+            lines += [f"Rate {row['year']}: {rate_text(row)} (ONS mid-2018 population)."
+                      for row in (old, new) if rate_text(row)]
+        return Answer(ok=True, kind="change", headline=headline, lines=lines, caveats=caveats, rows=[old, new],
                       sources=sources, change=change, title=title, years=[first.label, second.label])
 
     def _compare(self, request: Request) -> Answer:
@@ -441,7 +453,7 @@ class Answerer:
                              [Request("rank", [], [y], request.measure, limit=limit).command()
                               for y in self._rank_years(request)[:3]])
         with_data, in_scope = rows[0]["forces_with_data"], rows[0]["forces_in_scope"]
-        where = f"in {region.name} " if region else ""
+        where = f"in {region_name(region.name)} " if region else ""
         order = "lowest" if request.ascending else "highest"
         basis = "rate per 100,000 residents" if request.rate else "number of " + measure_phrase(request.measure)
         headline = (f"Forces {where}with the {order} {basis}, {year.label} "
@@ -511,8 +523,7 @@ class Answerer:
                                  [Request("region", [place], [y], request.measure).command()
                                   for y in self._region_years(place, request)[:3]])
             if absent:
-                headline = (f"The {len(supplied)} of {len(forces)} forces in {'the ' if place.name not in ('Wales', 'London') else ''}"
-                            f"{place.name} with figures recorded {thousands(total)} {phrase} in {year.label}.")
+                headline = (f"The {len(supplied)} of {len(forces)} forces in {region_name(place.name)} with figures recorded {thousands(total)} {phrase} in {year.label}.")
                 caveats.append(f"Incomplete: no {year.label} figure for {missing_text}; the total covers "
                                f"{', '.join(r['geography'] for r in supplied)} only.")
             else:

@@ -24,7 +24,16 @@ MEASURE_WORDS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\b(grooming|sexual(?:ly)?\s+communicat\w*|scwc|sexual\s+messag\w*|s\.?\s?15a)\b", re.I),
      "sexual_communication_with_a_child"),
     (re.compile(r"\bcommunicating\s+indecently\b", re.I), "communicating_indecently_with_a_child"),
+    (re.compile(r"\bcyber[\s-]+enabled\b", re.I), "cyber_enabled_sexual_crimes_against_children"),
+    (re.compile(r"\bplatforms?(?:\s+known)?\b", re.I), "online_offences_platform_known"),
 ]
+# The word that asks for each non-default measure, for writing a request back as a command.
+MEASURE_KEYWORD = {
+    "sexual_communication_with_a_child": "grooming",
+    "communicating_indecently_with_a_child": "communicating indecently",
+    "cyber_enabled_sexual_crimes_against_children": "cyber-enabled",
+    "online_offences_platform_known": "platform known",
+}
 RATE_WORDS = re.compile(r"\b(rates?|per\s+capita|per\s+head|per\s+100,?000|per\s+100k|population)\b", re.I)
 PRIVATE_WORDS = re.compile(r"\b(private(?:ly)?|just\s+me|only\s+me|dm\s+me)\b", re.I)
 TOP_N = re.compile(r"\b(?:top|bottom|lowest|highest)\s*(\d{1,3})\b", re.I)
@@ -69,8 +78,8 @@ class Request:
             parts += [y.label for y in years]
         if self.latest and not years:
             parts.append("latest")
-        if self.measure == "sexual_communication_with_a_child":
-            parts.append("grooming")
+        if self.measure in MEASURE_KEYWORD:
+            parts.append(MEASURE_KEYWORD[self.measure])
         if self.rate:
             parts.append("rate")
         return " ".join(parts)
