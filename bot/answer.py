@@ -400,9 +400,12 @@ class Answerer:
         phrase = measure_phrase(request.measure)
         top = rows[0]
         top_place = by_key[(top["geography"], top["geography_type"])]
-        basis = "the highest rate" if request.rate else "the most"
-        headline = (f"In {year.label}, {self.subject(top_place)} recorded {basis} {phrase} of the "
-                    f"{len(reported)} compared: {value_text(top)}.")
+        if request.rate:
+            headline = (f"In {year.label}, {self.subject(top_place)} had the highest rate of {phrase} of the "
+                        f"{len(reported)} compared: {rate_text(top)} ({value_text(top)}).")
+        else:
+            headline = (f"In {year.label}, {self.subject(top_place)} recorded the most {phrase} of the "
+                        f"{len(reported)} compared: {value_text(top)}.")
         lines = []
         for row in rows:
             place = by_key[(row["geography"], row["geography_type"])]
@@ -453,29 +456,34 @@ class Answerer:
                              [Request("rank", [], [y], request.measure, limit=limit).command()
                               for y in self._rank_years(request)[:3]])
         with_data, in_scope = rows[0]["forces_with_data"], rows[0]["forces_in_scope"]
+        ew_with_data = rows[0]["ew_forces_with_data"]
         where = f"in {region_name(region.name)} " if region else ""
         order = "lowest" if request.ascending else "highest"
         basis = "rate per 100,000 residents" if request.rate else "number of " + measure_phrase(request.measure)
+        end = "bottom" if request.ascending else "top"
         headline = (f"Forces {where}with the {order} {basis}, {year.label} "
-                    f"(top {min(limit, len(rows))} of the {with_data} with figures):")
+                    f"({end} {min(limit, len(rows))} of the {with_data} with figures):")
         lines = []
         for i, row in enumerate(rows, 1):
             place = self.gazetteer.get(row["geography"], "force")
             value = f"{row['rate_per_100k']} per 100,000 ({value_text(row)})" if request.rate else value_text(row)
             lines.append(f"{i}. {self.name(place)}: {value}")
         caveats = []
-        if with_data < in_scope:
-            caveats.append(f"Incomplete: only {with_data} of the {in_scope} forces {where}in England and Wales have a "
+        if ew_with_data < in_scope:
+            caveats.append(f"Incomplete: only {ew_with_data} of the {in_scope} forces {where}in England and Wales have a "
                            f"{year.label} figure in this data (it holds the figures that were published), so this "
-                           f"ranks those {with_data}, not every force.")
-        if any(r["geography"] in ("Police Service of Northern Ireland", "Police Scotland", "Jersey") for r in rows):
-            caveats.append("Includes forces outside England and Wales.")
+                           f"ranks the forces with figures, not every force.")
+        if with_data > ew_with_data:
+            outside = with_data - ew_with_data
+            caveats.append(f"The {with_data} forces with figures include {outside} outside England and Wales "
+                           f"(Northern Ireland, Scotland or Jersey).")
         for row in rows:
             caveats += self._figure_caveats(row, row["geography"])
         if request.rate:
             caveats.append("Rates use ONS mid-2018 population estimates.")
         return Answer(ok=True, kind="rank", headline=headline, lines=lines, caveats=caveats, rows=rows,
-                      sources=_unique_sources(rows), title=f"Top {len(rows)} forces, {year.label}", years=[year.label])
+                      sources=_unique_sources(rows), years=[year.label],
+                      title=f"{'Bottom' if request.ascending else 'Top'} {len(rows)} forces, {year.label}")
 
     def _rank_years(self, request: Request) -> list[FinancialYear]:
         rows = self.store.rows("force_years", measure=request.measure)

@@ -3,7 +3,9 @@
 WITH ranked AS (
     SELECT f.*,
            round(f.value * 100000.0 / f.population, 1) AS rate_per_100k,
-           count(*) OVER () AS forces_with_data
+           count(*) OVER () AS forces_with_data,
+           -- forces outside England and Wales (PSNI, Jersey) have no region: counted apart from the 43
+           count(*) FILTER (WHERE f.region IS NOT NULL) OVER () AS ew_forces_with_data
     FROM figures f
     WHERE f.geography_type = 'force' AND f.measure = $measure AND f.year = $year AND f.value IS NOT NULL
       AND ($region IS NULL OR f.region = $region)
