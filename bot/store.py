@@ -62,7 +62,9 @@ class Store:
     def __init__(self, data_dir: Path | str | None = None, queries_dir: Path | str | None = None):
         self.data_dir = Path(data_dir) if data_dir else default_data_dir()
         self.queries = read_queries(Path(queries_dir) if queries_dir else ROOT / "queries")
-        self._con = duckdb.connect(":memory:")
+        # One thread per query: the tables are tiny, so DuckDB's parallelism only adds overhead (~20% a query),
+        # and concurrent Slack requests each get their own cursor anyway.
+        self._con = duckdb.connect(":memory:", config={"threads": 1})
         self._local = threading.local()
         self._load()
         # Loaded once: from here on nothing may reach files or change settings, whatever a query says.
