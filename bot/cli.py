@@ -16,6 +16,9 @@ USAGE_EXAMPLES = """examples:
   offences ask "durham 2016-17"
   offences ask "northumbria 2015/16 vs 2016/17" --json
   offences ask "top 5 2018/19"
+  offences check "Kent Police recorded 361 offences in 2016/17, up from 63, a rise of 573%"
+  offences serve --port 3000        (Slack over HTTP at /slack/events)
+  offences serve --socket           (Slack in Socket Mode, for local use)
 """
 
 log = logging.getLogger("offences")
@@ -31,6 +34,19 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("text", nargs="+", help="the question, as you would type it in Slack")
     ask.add_argument("--json", action="store_true", help="print one JSON object (stable keys)")
     ask.add_argument("--chart", metavar="PATH", help="also write the answer's chart as a PNG to PATH")
+    check = sub.add_parser("check", help="fact-check the figures in a passage of copy",
+                           description="Fact-check every figure in a passage against the data and against the "
+                           "passage's own numbers. Exit 0 when the check ran (even if claims are inaccurate).")
+    check.add_argument("text", nargs="+", help="the copy to check, or - to read it from standard input")
+    check.add_argument("--json", action="store_true", help="print one JSON object: {\"claims\": [...]}")
+    serve = sub.add_parser("serve", help="run the Slack app (HTTP at /slack/events, or --socket)",
+                           description="Run the Slack app. HTTP mode (the default) serves /slack/events with "
+                           "gunicorn and needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; --socket uses "
+                           "Socket Mode and needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN. SLACK_API_BASE_URL, "
+                           "PORT and LOG_LEVEL are optional.")
+    serve.add_argument("--port", type=int, help="TCP port for HTTP mode (default: $PORT, else 3000)")
+    serve.add_argument("--host", default="0.0.0.0", help="address to listen on (default: 0.0.0.0)")
+    serve.add_argument("--socket", action="store_true", help="use Socket Mode (SLACK_APP_TOKEN) instead of HTTP")
     return parser
 
 
@@ -92,7 +108,61 @@ def cmd_ask(args) -> int:
     return 0 if result.ok else 2
 
 
-COMMANDS = {"ask": cmd_ask}
+def cmd_check(args) -> int:
+    import json
+
+    text = sys.stdin.read() if args.text == ["-"] else " ".join(args.text)
+    if not text.strip():
+        raise UserError("nothing to check: give the copy to check, e.g. offences check \"Kent Police recorded "
+                        "361 offences in 2016/17, up from 63\", or - to read it from standard input")
+    _load()
+    from .factcheck import check, plain_text
+
+    result = check(text)
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(plain_text(result))
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from . import server
+    from .settings import SettingsError, from_env
+
+    try:
+        settings = from_env(socket_mode=args.socket)
+    except SettingsError as err:
+        raise UserError(str(err)) from None
+    if args.port is not None and not 0 < args.port < 65536:
+        raise UserError(f"--port {args.port}: use a TCP port number between 1 and 65535")
+    _check_token(settings)
+    try:
+        if args.socket:
+            return server.serve_socket(settings)
+        return server.serve_http(settings, host=args.host, port=args.port)
+    except SettingsError as err:
+        raise UserError(str(err)) from None
+
+
+def _check_token(settings) -> None:
+    """Ask Slack whether the bot token works before serving, so a bad one is one clear line."""
+    from slack_sdk.errors import SlackApiError, SlackClientError
+
+    from .slack import build_client
+
+    try:
+        build_client(settings).auth_test()
+    except SlackApiError as err:
+        raise UserError(f"SLACK_BOT_TOKEN was refused by Slack ({err.response.get('error')}): copy the Bot User "
+                        "OAuth Token from your app's OAuth & Permissions page (reinstall the app if it was "
+                        "revoked)") from None
+    except (SlackClientError, OSError) as err:
+        raise UserError(f"cannot reach Slack's Web API at {settings.api_base_url} ({type(err).__name__}): "
+                        "check the network, or SLACK_API_BASE_URL if you set it") from None
+
+
+COMMANDS = {"ask": cmd_ask, "check": cmd_check, "serve": cmd_serve}
 
 
 if __name__ == "__main__":

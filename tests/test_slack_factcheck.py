@@ -1,0 +1,82 @@
+"""Fact-checking in Slack over real HTTP: `/offences check`, an @mention in a thread and the
+"Fact-check figures" message shortcut, each signed as Slack signs them and answered through FakeSlack."""
+
+from __future__ import annotations
+
+import json
+
+from fake_slack import app_mention_event, event_body, message_shortcut_body, signed_headers
+from test_slack import SECRET, all_text, send, served, slack, slash  # noqa: F401  (fixtures)
+
+KENT = "Kent Police recorded 361 offences in 2016/17, up from 63, a rise of 573%."
+
+
+def test_slash_check_answers_privately_in_the_ack(served, slack):
+    status, reply = slash(served, slack, "check " + KENT)
+    assert status == 200 and reply["response_type"] == "ephemeral"
+    text = all_text(reply["blocks"])
+    assert "3 claims: 2 supported, 1 inaccurate" in text
+    assert "❌" in text and "473" in text and "ratio" in text
+    assert "✅" in text and "heart.co.uk, June 2017 release" in text  # the source link
+    assert reply["text"].startswith("3 claims: 2 supported, 1 inaccurate")
+    assert slack.calls_to("chat.postMessage") == []
+
+
+def test_slash_check_without_copy_says_how(served, slack):
+    status, reply = slash(served, slack, "check")
+    assert status == 200 and "Paste the copy" in (reply["text"] if isinstance(reply, dict) else reply)
+
+
+def test_mention_in_a_thread_checks_the_parent_message(served, slack):
+    parent = {"type": "message", "user": "U456", "ts": "1700000100.000100",
+              "text": "There were *323* incidents in 2016-17 in Northumbria, up from 98 the previous "
+                      "12 months, a shocking rise of 229.5%."}
+    slack.set_replies("C42", "1700000100.000100", [parent])
+    event = app_mention_event("<@UBOT>", "C42", "1700000200.000100", thread_ts="1700000100.000100")
+    assert send(served, event_body(event, event_id="EvCheck1"))[0] == 200
+    (message,) = slack.wait_for("chat.postMessage")
+    assert (message.params["channel"], message.params["thread_ts"]) == ("C42", "1700000100.000100")
+    assert message.params["text"].startswith("3 claims: 3 supported")
+    (replies,) = slack.calls_to("conversations.replies")
+    assert replies.params["ts"] == "1700000100.000100"
+
+
+def test_mention_with_copy_checks_that_copy(served, slack):
+    event = app_mention_event("<@UBOT> check " + KENT, "C42", "1700000300.000100", thread_ts="1700000100.000100")
+    assert send(served, event_body(event, event_id="EvCheck2"))[0] == 200
+    (message,) = slack.wait_for("chat.postMessage")
+    assert "1 inaccurate" in message.params["text"] and message.params["thread_ts"] == "1700000100.000100"
+    assert slack.calls_to("conversations.replies") == []
+
+
+def test_a_question_in_a_thread_is_still_answered(served, slack):
+    event = app_mention_event("<@UBOT> durham 2016-17", "C42", "1700000400.000100", thread_ts="1700000100.000100")
+    assert send(served, event_body(event, event_id="EvCheck3"))[0] == 200
+    (message,) = slack.wait_for("chat.postMessage")
+    assert "*190*" in all_text(message.params["blocks"])
+
+
+def test_message_shortcut_replies_in_the_messages_thread(served, slack):
+    body = message_shortcut_body("fact_check", "Cyber sex crimes against children in Kent have shot up by 573% "
+                                 "in a year, from 63 to 361.", "1700000500.000100", "C77", slack.response_url("s1"))
+    status, _, _ = send(served, body)
+    assert status == 200
+    (message,) = slack.wait_for("chat.postMessage")
+    assert (message.params["channel"], message.params["thread_ts"]) == ("C77", "1700000500.000100")
+    assert "❌" in message.params["text"] and "473" in message.params["text"]
+
+
+def test_shortcut_where_the_bot_cannot_post_tells_the_editor_privately(served, slack):
+    slack.fail_next("chat.postMessage", error="not_in_channel")
+    body = message_shortcut_body("fact_check", KENT, "1700000600.000100", "C78", slack.response_url("s2"))
+    assert send(served, body)[0] == 200
+    (response,) = [c.params for c in slack.wait_for("s2")]
+    assert response["response_type"] == "ephemeral"
+    assert "/invite @offences" in response["text"] and "1 inaccurate" in response["text"]
+
+
+def test_shortcut_with_a_bad_signature_runs_nothing(served, slack):
+    body = message_shortcut_body("fact_check", KENT, "1700000700.000100", "C79", slack.response_url("s3"))
+    headers = signed_headers("not-the-secret", body)
+    assert send(served, body, headers)[0] == 401
+    assert slack.calls_to("chat.postMessage") == []
