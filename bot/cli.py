@@ -102,7 +102,9 @@ def cmd_ask(args) -> int:
 
         png = charts.render_png(result)
         if png is None:
-            raise UserError(f"no chart for a {result.kind} answer.")
+            raise UserError(f"no chart: a {result.kind} answer has no figures to draw." if result.kind in
+                            ("help", "sources") else "no chart: the answer has no figure to draw "
+                            "(the force did not supply one).")
         with open(args.chart, "wb") as fh:
             fh.write(png)
     return 0 if result.ok else 2

@@ -68,8 +68,7 @@ class Store:
         self._local = threading.local()
         self._load()
         # Loaded once: from here on nothing may reach files or change settings, whatever a query says.
-        self._con.execute("SET enable_external_access = false")
-        self._con.execute("SET lock_configuration = true")
+        self._con.execute(self.queries["lock"])
 
     # -- start-up -------------------------------------------------------------------------------
     def _load(self) -> None:
