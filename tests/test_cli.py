@@ -73,3 +73,44 @@ def test_bad_data_refuses_to_start_without_a_traceback(tmp_path):
 def test_hostile_cli_input(capsys, text):
     code, out, err = run(capsys, "ask", text)
     assert code == 2 and "Traceback" not in out + err and err.strip()
+
+
+def test_ask_chart_writes_a_png(capsys, tmp_path):
+    path = tmp_path / "northumbria.png"
+    code, out, _ = run(capsys, "ask", "northumbria 2015/16 vs 2016/17", "--chart", str(path))
+    assert code == 0 and "more than trebled" in out
+    assert path.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_ask_chart_for_an_error_exits_2_and_writes_nothing(capsys, tmp_path):
+    path = tmp_path / "none.png"
+    code, _, err = run(capsys, "ask", "narnia 2016/17", "--chart", str(path))
+    assert code == 2 and "no chart" in err and not path.exists()
+
+
+def test_check_reports_verdicts_and_exits_0(capsys):
+    code, out, _ = run(capsys, "check", "Kent Police recorded 361 offences in 2016/17, up from 63, a rise of 573%.")
+    assert code == 0
+    assert out.startswith("3 claims: 2 supported, 1 inaccurate") and "❌ “573%”" in out
+
+
+def test_check_json_keys(capsys):
+    code, out, _ = run(capsys, "check", "Durham Constabulary recorded 190 offences in 2016/17.", "--json")
+    data = json.loads(out)
+    assert code == 0 and list(data) == ["claims"]
+    (claim,) = data["claims"]
+    assert set(claim) == {"text", "kind", "claimed", "actual", "verdict", "explanation", "sources"}
+    assert claim["verdict"] == "supported" and claim["actual"] == 190
+
+
+def test_check_reads_stdin(capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("Surrey Police recorded 52 offences in 2016/17."))
+    code, out, _ = run(capsys, "check", "-")
+    assert code == 0 and "unverifiable" in out
+
+
+def test_check_empty_input_exits_2(capsys):
+    code, _, err = run(capsys, "check", "   ")
+    assert code == 2 and "nothing to check" in err
