@@ -80,3 +80,19 @@ def test_shortcut_with_a_bad_signature_runs_nothing(served, slack):
     headers = signed_headers("not-the-secret", body)
     assert send(served, body, headers)[0] == 401
     assert slack.calls_to("chat.postMessage") == []
+
+
+from test_answer import HOSTILE  # noqa: E402  (the one hostile set every entry point runs)
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("text", HOSTILE + ["x" * 10_000], ids=range(len(HOSTILE) + 1))
+def test_hostile_copy_through_slash_check_and_mention(served, slack, text):
+    status, reply = slash(served, slack, "check " + text)
+    assert status == 200
+    shown = json.dumps(reply)
+    assert "Traceback" not in shown and reply["response_type"] == "ephemeral"
+    event = app_mention_event("<@UBOT> check " + text, "C43", "1700000900.000100", thread_ts="1700000800.000100")
+    assert send(served, event_body(event, event_id=f"EvHostile{abs(hash(text))}"))[0] == 200
+    (message,) = slack.wait_for("chat.postMessage")
+    assert "Traceback" not in message.params["text"] and message.params["thread_ts"] == "1700000800.000100"
