@@ -502,7 +502,8 @@ class Answerer:
             year = request.years[0]
         else:
             year = self._region_year(place, request)
-            request.notes.append(f"{year.label} is the latest year with figures for the most of the region's forces.")
+            request.notes.append(f"{year.label} is the latest year with figures for the most of the region's forces"
+                                 f"{self._other_region_years(place, request, year)}.")
         forces = self.store.rows("region", region=place.name, measure=request.measure, year=year.label)
         published = self.store.rows("figure", year=year.label, **self._params(place, request))
         supplied = [r for r in forces if r.get("status") in REPORTED]
@@ -546,6 +547,15 @@ class Answerer:
             lines.append(f"Rate (forces with figures, against the whole region's ONS mid-2018 population): {rate} per 100,000.")
         return Answer(ok=True, kind="region", headline=headline, lines=lines, caveats=caveats, rows=rows,
                       sources=sources, title=f"{place.name}, {year.label}", years=[year.label])
+
+    def _other_region_years(self, place: Place, request: Request, shown: FinancialYear) -> str:
+        """'; other years: 2015/16 (2 of 3 forces), 2018/19 (1 of 3 forces)' for a region asked without a year."""
+        total = len(self.store.rows("region", region=place.name, measure=request.measure, year=shown.label))
+        counts = {r["year"]: r["forces"] for r in self.store.rows("region_years", region=place.name,
+                                                                   measure=request.measure)}
+        others = [f"{y} ({n} of {total} forces)" if n else f"{y} (a published regional figure only)"
+                  for y, n in sorted(counts.items()) if y != shown.label]
+        return "; other years: " + ", ".join(others) if others else ""
 
     def _region_years(self, place: Place, request: Request) -> list[FinancialYear]:
         rows = self.store.rows("region_years", region=place.name, measure=request.measure)

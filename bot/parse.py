@@ -215,7 +215,9 @@ def parse(text: str, gazetteer: Gazetteer) -> Request:
         request.intent = "series"
     elif len(years) == 2:
         request.intent = "change"
-    elif len(years) == 1 or request.latest:
+    elif len(years) == 1 or request.latest or place.geography_type == "region":
+        # A region alone means its forces in the year most of them have figures (a region's own
+        # published figures are too few to make a series).
         request.intent = {"force": "figure", "region": "region", "nation": "national"}[place.geography_type]
     else:
         request.intent = "series"

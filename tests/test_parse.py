@@ -70,6 +70,7 @@ PHRASINGS = [
     ("yorkshire 2018/19", "region", ["Yorkshire and The Humber"], ["2018/19"]),
     ("wales 2015/16", "region", ["Wales"], ["2015/16"]),
     ("north-east 2016/17", "region", ["North East"], ["2016/17"]),
+    ("north east", "region", ["North East"], []),
     ("west midlands region 2018/19", "region", ["West Midlands"], ["2018/19"]),
     ("england and wales 2016/17", "national", ["England and Wales"], ["2016/17"]),
     ("England & Wales 2016/17", "national", ["England and Wales"], ["2016/17"]),
