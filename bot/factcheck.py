@@ -21,6 +21,15 @@ How it reads a paragraph (no lookup of known sentences: general rules only):
 6. Percentages, multiples, fractions, differences, totals and periods are checked against the copy's own
    figures first (the pair in the sentence or the one before), else against the data, with the arithmetic
    of bot.numbers and the tolerance the wording admits ("more than", "nearly", shown decimals).
+7. Sentences about several places are read as reporters write them, because pairing the wrong two numbers is
+   what makes a checker cry wolf: a change word binds to the from-to pair ("from 59 to 229", "229, up from
+   59") before it in its clause ("respectively" maps the k-th change to the k-th pair, the k-th figure to the
+   k-th place); a figure binds to the place named in its own clause first; "an extra 427"/"427 more"/"up 427"
+   is a difference, never a level, and a percentage beside it is about the two levels (old = new - 427 when
+   the data lacks the old one); a fraction after "X of Y", "of them" or "accounted for" is a share; "between
+   them"/"combined"/"together" with several places named sums their figures; "more/fewer than <place>" and
+   "the only one of the N forces to see a fall" are checked, but only when both places (or every force's pair)
+   and the year are plain. A plain multiple is a floor reporters round to (x3.30 is "a three-fold increase").
 
 Public: check(text) -> CheckResult (.claims, .summary, .to_json()), plain_text(result).
 """
@@ -326,6 +335,7 @@ class _Sentence:
     periods: dict = field(default_factory=dict)
     count_words: dict = field(default_factory=dict)
     total_heads: list = field(default_factory=list)
+    pairs: list = field(default_factory=list)  # (old, new) count claims the copy writes as one change
 
     def free(self, start: int, end: int) -> bool:
         return not any(self.taken[start:end])
@@ -550,7 +560,9 @@ _DIFF_TAIL = re.compile(r"\s+(?:(?:such\s+|more\s+|extra\s+|additional\s+)?(?:of
 _DIFF_TAIL_THAN = re.compile(r"\s+(?:(?:such\s+|more\s+)?(?:offences|offence|crimes|cases|incidents)\s+)?"
                              r"(?P<dir>more|fewer|less|higher|lower)\s+than\b", re.I)
 _DIFF_HEAD = re.compile(rf"(?:\b(?P<v>{UP_WORDS}|{DOWN_WORDS})\s+by|\b(?:an?\s+)?(?P<n>increase|rise|fall|drop|"
-                        r"decrease|reduction|jump)\s+of|\b(?P<u>up|down))\s+$", re.I)
+                        r"decrease|reduction|jump)\s+of|\b(?P<u>up|down)|\b(?P<x>an?\s+(?:extra|additional)))\s+$", re.I)
+# "an extra 427", "an additional 427", "427 more", "up 427": a DIFFERENCE (new - old), never a level. Read as a
+# count it would be checked against one year's figure and, worse, used as the base of the sentence's percentage.
 _PERIOD = re.compile(rf"\b(?P<pre>in|over|across|within|during|after|in\s+the\s+space\s+of)\s+(?P<adv>(?:just|only|"
                      rf"less\s+than|more\s+than|under|nearly|almost)\s+)?(?P<n>{WORD_RE}|\d+|a|a\s+single)\s+"
                      r"(?P<unit>years?|months?)\b", re.I)
@@ -568,7 +580,8 @@ _COUNT_WORD = re.compile(rf"(?:\b(?:the|just|only|was|were|is|at|reached|of)\s+)
                          rf"\b(?P<w2>{WORD_RE})\s+(?=(?:such\s+|grooming\s+|online\s+)?(?:offences|crimes|cases|"
                          r"incidents)\b)", re.I)
 _SHARE_TOTAL = re.compile(r"\b(?:regional|region['’]s|welsh|national|country['’]s|county['’]s|force['’]s|force)\s+"
-                          r"(?:total|figure|number|count)\b", re.I)
+                          r"(?:total|figure|number|count)\b|\b(?:total|figure|number)\s+(?:for|across|in)\s+the\s+"
+                          r"(?:whole\s+)?(?:region|country)\b", re.I)
 _BREAKDOWN_WORDS = re.compile(r"\b(?:girls?|boys?|female|male|sex|gender|snapchat|instagram|facebook|whatsapp|"
                               r"tiktok|kik|apps?|platforms?|sites?|charged?|charges|convict\w*|prosecut\w*|"
                               r"outcomes?|suspects?|perpetrators?|offenders?|strangers?|known\s+to)\b", re.I)
@@ -581,6 +594,10 @@ _YEAR_ON_YEAR = re.compile(r"\b(?:in\s+(?:a|one)\s+year|in\s+the\s+space\s+of\s+
 _LINK_BREAK = re.compile(r"[;:()–—]|\b(?:is|was|were|are|as|than|times|half|double|doubled|treble|trebled|up|down|"
                          r"from|compared|against|versus|vs|more|fewer|rise|rose|fall|fell|increase|decrease|while|"
                          r"whereas|but|and|or|to)\b", re.I)
+
+
+# "721 offences were recorded in 2018/19": the passive verb does not end the figure's link to its year.
+_PASSIVE = re.compile(r"\b(?:were|was)\s+(?:recorded|logged|reported|registered)\b", re.I)
 
 
 def _direction(s: str, start: int, end: int) -> int:
@@ -599,9 +616,144 @@ def _direction(s: str, start: int, end: int) -> int:
     return best[1]
 
 
+# =============================================================================================== relations
+# Which figures a claim is about. Copy that names several places or pairs in one sentence is where a checker
+# that takes "the two nearest numbers" cries wolf, so these patterns say how reporters tie figures together.
+
+CHANGE_KINDS = ("percent_change", "multiple", "difference")
+# Clauses end at ; : spaced dashes and ", and/but/while": a figure's place and pair are looked for in its clause.
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s|,\s+(?:and|but|while|whereas)\b|\b(?:while|whereas)\b", re.I)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+# One change written as two figures, read between two neighbouring counts a and b (`lead` is the text before a).
+_PAIR_FROM_TO = re.compile(r"[^;:]{0,60}?\bto\s+(?:just\s+|only\s+|a\s+record\s+)?", re.I)  # from a ... to b
+_PAIR_TO_FROM = re.compile(r"[^;:]{0,60}?\bfrom\s+(?:just\s+|only\s+|the\s+)?", re.I)  # to a ... from b
+_PAIR_UP_FROM = re.compile(r"[^;:]{0,70}?(?:\b(?:up|down|rising|falling|increas\w*|decreas\w*|ris\w*|rose|fell|"
+                           r"jump\w*|climb\w*|compared)\s+(?:from|with|to|on)|\bagainst|\bversus|\bvs\.?)\s+"
+                           r"(?:the\s+|just\s+|only\s+)?", re.I)  # a, up from b
+# What sits between a multiple and the figure it is taken against: "three times the 121", "double that of".
+_OBJECT_GAP = re.compile(r"\s+(?:as\s+(?:many|much|high)\s+as\s+|that\s+of\s+)?(?:the\s+)?(?:figure\s+of\s+|total\s+of\s+)?"
+                         r"(?:[A-Z][\w'’-]*\s+){0,3}?", re.I)
+# A multiple or difference taken against another place: "eight times as many as Sussex", "432 more than Sussex".
+_VERSUS = re.compile(r"(?:\s+(?!than\b|as\b)[a-z-]+){0,3}?\s+(?:as\s+(?:many|much|high)\s+as|than)\s+(?:(?:its|the)\s+)?"
+                     r"(?:neighbou?ring\s+|nearby\s+)?(?:in\s+|at\s+|by\s+)?", re.I)
+# A sentence opening on the figure just given ("That was ...", "The latter ...") is about that figure.
+_POINTS_BACK = re.compile(r"\s*(?:that|this|the\s+latter)\s+(?:was|is|represents|represented|figure|number|total|"
+                          r"marked|meant|means)\b", re.I)
+# Shares: "59 of the region's 258 — nearly a quarter —" (X of Y before a fraction set off by a dash or comma),
+# "721 of them" / "almost half of that" (the whole is the figure just given), "the region's 258", "the Welsh total".
+_OF_WHOLE = re.compile(rf"\b{DIGITS_RE}\s+(?:offences\s+|crimes\s+|cases\s+)?(?:out\s+)?of\s+(?:(?:the\s+|all\s+|its\s+|"
+                       rf"their\s+|[\w.'’ -]{{1,40}}['’]s?\s+)?{DIGITS_RE}\b|them\b|those\b|these\b)[^;]{{0,60}}$", re.I)
+_OF_BACK = re.compile(r"\s*(?:offences\s+)?of\s+(?:that|this|them|those|these|the\s+(?:total|figure|number))\b(?!\s+\d)", re.I)
+_REGION_WHOLE = re.compile(r"\b(?:the\s+)?(?:wider\s+)?(?:region['’]s|regional)(?:\s+(?:total|figure|number|count))?"
+                           r"(?:\s+(?:of|was|is|stood\s+at|reached|came\s+to))?\s+(?:just\s+|only\s+|some\s+)?$", re.I)
+_WELSH_WHOLE = re.compile(r"\bwelsh\s+(?:total|figure|number|count)(?:\s+(?:of|was|is|stood\s+at|reached|came\s+to))?\s+"
+                          r"(?:just\s+|only\s+|some\s+)?$", re.I)
+# Comparisons between places: "more than neighbouring Sussex", "fewer offences than in Kent" (the text before the
+# compared place), but not a comparison of changes ("rose more than") or of shares.
+_PLACE_COMPARE = re.compile(r"\b(?P<dir>more|fewer|less|higher|lower|greater|smaller)\b(?:\s+(?!than\b|times\b|as\b)"
+                            r"[a-z'’-]+){0,4}?\s+than\s+(?:(?:its|their|the)\s+)?(?:neighbou?ring\s+|neighbou?rs?,?\s+|"
+                            r"nearby\s+)?(?:in\s+|at\s+|by\s+)?(?:the\s+)?$", re.I)
+_COMPARE_NOT_LEVELS = re.compile(r"\b(?:ris\w*|rose|increas\w*|grew|grown|fell|fallen|fall\w*|drop\w*|jump\w*|"
+                                 r"climb\w*|by|times|proportion|share|percentage)\s+(?:\w+\s+){0,2}$", re.I)
+# "Staffordshire was the only one of the three forces to see a fall".
+_ONLY_ONE = re.compile(rf"\bthe\s+only\s+(?:one\s+of\s+the\s+(?P<n>{WORD_RE}|\d+)\s+(?:police\s+)?(?:forces|areas)|"
+                       r"(?:police\s+)?force|area)(?:\s+in\s+(?:the\s+)?[\w ]{1,30}?)?\s+(?:to|that|which|where|in\s+which)\s+"
+                       r"(?:\w+\s+){0,3}?(?:an?\s+)?"
+                       r"(?P<dir>fall|fell|drop\w*|decreas\w*|declin\w*|reduction|lower|rise|rose|increas\w*|jump\w*|"
+                       r"higher|grew|growth)\b", re.I)
+
+
+def _clause_of(text: str, pos: int) -> int:
+    """Which clause of the sentence `pos` is in (clauses end at ; : dashes and ", and/but/while")."""
+    return len(_CLAUSE_BREAK.findall(text[:pos]))
+
+
+def _respective_places(s: _Sentence) -> None:
+    """'Kent and Northumbria recorded 361 and 323 respectively' / '... rose from 63 to 361 and from 98 to 323
+    respectively': the k-th figure (or written pair) after a list of places belongs to the k-th place. So does a
+    bare list of figures in a clause that names no place ("...; in 2015/16 the figures were 59 and 26")."""
+    if len(s.places) < 2:
+        return
+    if not _RESPECTIVELY.search(s.text):
+        counts = sorted((o for o in s.cands if o.kind in COUNT_KINDS and o.sub != "other" and o.value is not None),
+                        key=lambda o: o.nstart)
+        for clause in {_clause_of(s.text, o.nstart) for o in counts}:
+            mine = [o for o in counts if _clause_of(s.text, o.nstart) == clause]
+            if len(mine) < 2 or any(_clause_of(s.text, p.start) == clause for p in s.places) or \
+                    not all(re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", s.text[a.end:b.start], re.I)
+                            for a, b in zip(mine, mine[1:])):
+                continue
+            named = list(dict.fromkeys(p.place for p in s.places if p.end <= mine[0].nstart))
+            if len(named) == len(mine):
+                for place, o in zip(named, mine):
+                    o.place, o.place_how = place, "listed"
+        return
+    group = [s.places[0]]
+    for p in s.places[1:]:
+        if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", s.text[group[-1].end:p.start], re.I):
+            group.append(p)
+        else:
+            break
+    if len(group) < 2:
+        return
+    in_pair = {id(o): pair for pair in s.pairs for o in pair}
+    units: list[tuple] = []
+    for o in sorted(s.cands, key=lambda o: o.nstart):
+        if o.kind not in COUNT_KINDS or o.nstart < group[-1].end or o.sub == "other":
+            continue
+        unit = in_pair.get(id(o), (o,))
+        if not units or units[-1] is not unit:
+            units.append(unit)
+    if len(units) != len(group):
+        return
+    for p, unit in zip(group, units):
+        for o in unit:
+            o.place, o.place_how = p.place, "listed"
+
+
+def _written_pairs(s: _Sentence) -> list[tuple]:
+    """(old, new) pairs the sentence writes out: "from 59 to 229", "rose to 361 from 63", "229, up from 59",
+    "490 in 2018/19 and 735 in 2019/20". A change word is later bound to one of these, so a sentence about two
+    forces never pairs one force's old figure with the other's new one. Left to right, a figure joins one pair."""
+    text = s.text
+    cands = sorted(s.cands, key=lambda o: o.nstart)
+    counts = [o for o in cands if o.kind in COUNT_KINDS and o.value is not None and o.qual == "exact"
+              and o.sub != "other"]
+    pairs: list[tuple] = []
+    used: set[int] = set()
+    for a, b in zip(counts, counts[1:]):
+        if id(a) in used or id(b) in used:
+            continue
+        if any(a.nstart < o.nstart < b.nstart for o in cands if o is not a and o is not b):
+            continue  # a claim between them ("323, more than three times the 98") is what links them
+        between = text[a.end:b.start]
+        lead = text[max(0, a.start - 25):a.start]
+        pair = None
+        if re.search(r"\bfrom\s+$", lead, re.I) and _PAIR_FROM_TO.fullmatch(between) and \
+                not re.search(r"\bfrom\b", between, re.I):
+            pair = (a, b)
+        elif re.search(r"\b(?:to|reached|reaching|hit|hitting)\s+$", lead, re.I) and _PAIR_TO_FROM.fullmatch(between):
+            pair = (b, a)
+        elif _PAIR_UP_FROM.fullmatch(between):
+            pair = (b, a)
+        else:
+            ya = [y for y in s.years if a.nend <= y.start <= a.nend + 30 and y.year is not None and y.end <= b.nstart]
+            yb = [y for y in s.years if b.nend <= y.start <= b.nend + 30 and y.year is not None]
+            if ya and yb and ya[0].year != yb[0].year and len(between) <= 60 and \
+                    re.search(r"\band\b|,", between) and not re.search(r"[;:]", between):
+                pair = (a, b) if ya[0].year < yb[0].year else (b, a)
+        if pair:
+            pairs.append(pair)
+            used.update((id(a), id(b)))
+    return pairs
+
+
 def _change_context(s: str, start: int) -> bool:
-    """Change words right before a fraction ('rose by more than a third', 'a fall of almost half')."""
+    """Change words right before a fraction ('rose by more than a third', 'a fall of almost half'); "made up"
+    and "accounting for" are share words, whatever "up" says elsewhere."""
     left = s[max(0, start - 40):start]
+    if re.search(r"\b(?:made|make|makes|making)\s+up\s+(?:[a-z]+\s+){0,2}$", left, re.I):
+        return False
     return bool(re.search(rf"(?:\b(?:{UP_WORDS}|{DOWN_WORDS})\s+(?:by\s+)?(?:of\s+)?)(?:[a-z]+\s+){{0,2}}$", left, re.I))
 
 
@@ -664,6 +816,7 @@ class Checker:
             if pattern.search(s.text):
                 s.measure = s.measure or measure
         self._extract(s)
+        s.pairs = _written_pairs(s)
 
     def _hints(self, s: _Sentence) -> None:
         publishes = bool(PUBLISH_WORDS.search(s.text))
@@ -700,15 +853,17 @@ class Checker:
         matches, _unknown = self.gazetteer.find(" ".join(words))
         spans: list[_PlaceSpan] = []
         for match in matches:
-            forms = list(self._alias_tuples.get(match.place, []))
+            # the place's own names always count; a typo'd form only when capitalised. (The gazetteer lists a
+            # place once, so "the number went from 59 to 229 in Gwent" reports Gwent as the typo "went".)
+            forms = [(form, True) for form in self._alias_tuples.get(match.place, [])]
             if match.how != "exact":
-                forms = [tuple(match.written.split())]
-            for form in forms:
+                forms.append((tuple(match.written.split()), False))
+            for form, exact in forms:
                 n = len(form)
                 for i in range(len(words) - n + 1):
                     if tuple(words[i:i + n]) == form:
                         # a typo'd name is a proper noun: "went" is not Gwent
-                        if match.how != "exact" and not s.text[tokens[i][0]].isupper():
+                        if not exact and not s.text[tokens[i][0]].isupper():
                             continue
                         spans.append(_PlaceSpan(tokens[i][0], tokens[i + n - 1][1], match.place))
         spans.sort(key=lambda p: (p.start, -(p.end - p.start)))
@@ -772,7 +927,11 @@ class Checker:
                 base = number_value(m.group("n"))
                 if base is None:
                     continue
-                q, qs = qualifier_before(text, m.start())
+                # "nearly a six-fold rise": the qualifier sits before the article
+                article = re.search(r"\b(?:an?)\s+$", text[max(0, m.start() - 4):m.start()], re.I)
+                q, qs = qualifier_before(text, m.start() - (len(article.group(0)) if article else 0))
+                if q == "exact":
+                    qs = m.start()
                 self._add(s, "multiple", qs, m.end(), m.start(), m.end(), base[0], base[1], q, 1)
         for m in _MULT_WORD.finditer(text):
             if not s.free(m.start(), m.end()):
@@ -809,8 +968,11 @@ class Checker:
                 self._add(s, "fraction", qs, end, m.start(), end, value, 3, q, _direction(text, qs, m.end()),
                           sub="change", **extra)
             elif re.match(r"\s*(?:\(\d[^)]*\)\s*)?(?:of\b|the\b)", text[m.end():], re.I) or \
-                    re.search(r"(?:accounted\s+for|made\s+up|make\s+up|were|was|is|are|represent\w*)\s+$",
-                              text[max(0, qs - 25):qs], re.I):
+                    re.search(r"(?:accounted\s+for|accounting\s+for|made\s+up|make\s+up|making\s+up|comprising|"
+                              r"were|was|is|are|represent\w*)\s+$", text[max(0, qs - 25):qs], re.I) or \
+                    (re.search(r"(?:[—–(,]|\bor)\s*$", text[max(0, qs - 5):qs]) and
+                     _OF_WHOLE.search(text[:qs])):
+                # "59 of the region's 258 offences — nearly a quarter —": set off after "X of Y", it is X's share
                 self._add(s, "fraction", qs, end, m.start(), end, value, 3, q, 0, sub="share", **extra)
         for m in _ONE_IN.finditer(text):
             if not s.free(m.start(), m.end()):
@@ -838,6 +1000,14 @@ class Checker:
             else:
                 self._add(s, "percent_change", qs, m.end(), m.start(), m.end(), value, decimals, q,
                           _direction(text, qs, m.end()))
+        # "the only one of the three forces to see a fall": a direction claim over the paragraph's pairs
+        for m in _ONLY_ONE.finditer(text):
+            if s.free(*(m.span("n") if m.group("n") else m.span("dir"))):  # "one of the" is already set aside
+                n = number_value(m.group("n")) if m.group("n") else None
+                word = m.group("dir").lower()
+                direction = -1 if re.match(r"fall|fell|drop|decreas|declin|reduc|lower", word) else 1
+                self._add(s, "comparison", m.start(), m.end(), m.start(), m.end(), None, 0, "exact", direction,
+                          sub="only", n=int(n[0]) if n else None)
         # the rest: rates, forces, differences, periods, counts
         for m in list(_PERIOD_AGO.finditer(text)):
             if s.free(m.start("n"), m.end("n")) or any(y.kind == "relative" and y.start <= m.start() < y.end
@@ -872,7 +1042,35 @@ class Checker:
                     and m.group("unit").lower().startswith("year") and not self._period_after_count(s, m.start()):
                 self._add(s, "comparison", m.start(), m.end(), m.start("n"), m.end(), D(1), 0, "exact", 0,
                           sub="in", soft=True)
+        self._place_comparisons(s)
         s.cands.sort(key=lambda c: c.nstart)
+
+    def _place_comparisons(self, s: _Sentence) -> None:
+        """'Kent recorded 490 offences in 2018/19, more than neighbouring Sussex': a direction between two places.
+
+        Deliberately narrow, because a false alarm costs most: the compared place must follow "than" directly
+        (allowing "neighbouring", "in"), both places must be of the same kind (force with force), a nation or
+        an average/rate is never compared, and comparisons of changes ("rose more than Sussex") or of sums
+        ("than Sussex and Surrey combined") are left alone."""
+        text = s.text
+        for p in s.places:
+            m = _PLACE_COMPARE.search(text[max(0, p.start - 90):p.start])
+            if not m:
+                continue
+            offset = max(0, p.start - 90)
+            a, b = offset + m.start("dir"), offset + m.end("dir")
+            if not s.free(a, b) or p.place.geography_type == "nation":
+                continue
+            joined = re.match(r"['’]?s?\s*(?:,|(?:,\s*)?(?:and|or|plus)\b)\s*(?:the\s+)?", text[p.end:p.end + 12], re.I)
+            if _COMPARE_NOT_LEVELS.search(text[max(0, a - 30):a]) or \
+                    re.match(r"['’]?s?\s*(?:average|rate|per\b|combined|together|put\s+together)",
+                             text[p.end:p.end + 25], re.I) or \
+                    (joined and any(q.start == p.end + joined.end() for q in s.places)) or \
+                    re.search(r"\bper\s+(?:head|capita|\d|100)|\brate\b", text[max(0, a - 60):p.end + 30], re.I):
+                continue
+            direction = 1 if m.group("dir").lower() in ("more", "higher", "greater") else -1
+            self._add(s, "comparison", a, p.end, a, b, None, 0, "exact", direction, sub="places", compared=p.place,
+                      compared_start=p.start)
 
     def _classify(self, s: _Sentence, a: int, b: int, value: Decimal, decimals: int, is_word: bool) -> None:
         text = s.text
@@ -916,11 +1114,18 @@ class Checker:
         if m and not re.match(r"\s+or\s+more", after, re.I):
             word = m.group("dir").lower()
             direction = -1 if word in ("fewer", "less", "lower") else 1
-            self._add(s, "difference", qs, b + m.start("dir") + len(word), a, b, value, decimals, q, direction)
+            self._add(s, "difference", qs, b + m.start("dir") + len(word), a, b, value, decimals, q, direction,
+                      than=m.re is _DIFF_TAIL_THAN)
             return
         if head and not is_word or (head and is_word and value > 1):
-            direction = _direction(text, qs - 30, qs)
+            direction = 1 if head.group("x") else _direction(text, qs - 30, qs)
             self._add(s, "difference", qs, b, a, b, value, decimals, q, direction)
+            return
+        listed = [o for o in s.cands if o.kind == "difference" and o.end <= a]
+        if listed and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[listed[-1].end:a], re.I) and \
+                _RESPECTIVELY.search(text[b:]):
+            # "up 298 and 225 respectively": the second item of a list of differences is a difference too
+            self._add(s, "difference", qs, b, a, b, value, decimals, q, listed[-1].direction)
             return
         # a period: "in just three years"
         before = text[max(0, a - 40):a]
@@ -988,6 +1193,14 @@ class Checker:
         if _BETWEEN_THEM.search(clause_after[:60]) or _BETWEEN_THEM.search(clause_before):
             c.kind, c.sub = "total", "places"
             return
+        # "Between them, Kent and Sussex recorded 548": the cue set off by a comma, with two or more places named
+        mine = _clause_of(text, c.nstart)
+        clause_start = max([m.end() for m in _CLAUSE_BREAK.finditer(text[:c.nstart])] + [0])
+        cue = _BETWEEN_THEM.search(text[clause_start:c.nstart])
+        if cue and len({p.place for p in s.places if _clause_of(text, p.start) == mine}) >= 2 and \
+                not any(clause_start + cue.end() <= o.nstart < c.nstart for o in s.cands if o is not c):
+            c.kind, c.sub = "total", "places"
+            return
         head = None
         for h in s.total_heads:
             if h.end() <= c.nstart:
@@ -1000,15 +1213,29 @@ class Checker:
     # -- resolution -------------------------------------------------------------------------------
     def _resolve(self, sentences: list[_Sentence]) -> None:
         context_place: Place | None = None
+        last_figure_place: Place | None = None
         context_measure: tuple[str, int] | None = None
         for s in sentences:
             if s.measure is None and _SOFT_CYBER.search(s.text):
                 soft = (CYBER, -1)  # "online child sex offences": the cyber-flag series unless told otherwise
             else:
                 soft = None
+            here = context_place
+            if last_figure_place is not None and _POINTS_BACK.match(s.text):
+                here = last_figure_place  # "That was eight times the 26 ...": about the figure just given
             for c in s.cands:
-                self._bind_place(s, c, context_place)
+                self._bind_place(s, c, here)
                 self._bind_measure(s, c, soft or context_measure)
+            for old, new in s.pairs:
+                # "from 26 to 214 in South Wales": the place written after the pair is both figures' place
+                hows = {old.place_how, new.place_how}
+                if "after" in hows and len(hows) > 1:
+                    lead = old if old.place_how == "after" else new
+                    for o in (old, new):
+                        o.place, o.place_how = lead.place, "after"
+            _respective_places(s)
+            figures = [c for c in s.cands if c.kind in COUNT_KINDS and c.place is not None and c.sub != "other"]
+            last_figure_place = figures[-1].place if figures else (None if s.places else last_figure_place)
             if s.places:
                 context_place = s.places[0].place
             if s.measure:
@@ -1019,6 +1246,19 @@ class Checker:
 
     def _bind_place(self, s: _Sentence, c: _Cand, context: Place | None) -> None:
         text = s.text
+        if c.kind == "comparison" and c.sub == "places":
+            mine = _clause_of(text, c.nstart)
+            compared = {o.extra.get("compared_start") for o in s.cands if o.sub == "places"}
+            subject = [p.place for p in s.places if p.end <= c.nstart and p.place != c.extra["compared"]
+                       and _clause_of(text, p.start) == mine and p.start not in compared]
+            others = {p.place for p in s.places} - {c.extra["compared"]}
+            if subject:
+                c.place, c.place_how = subject[-1], "before"
+            elif not others and context is not None and context != c.extra["compared"]:
+                c.place, c.place_how = context, "context"  # "It recorded more than Sussex": the paragraph's subject
+            else:
+                c.place, c.place_how = None, "unknown"
+            return
         # a name right after the figure: "296 across Wales", "1,493 offences recorded across Yorkshire"
         nxt = min([o.nstart for o in s.cands if o.nstart > c.nend] + [len(text)])
         for p in s.places:
@@ -1029,14 +1269,56 @@ class Checker:
                     c.place, c.place_how = p.place, "after"
                     return
         before = [p for p in s.places if p.end <= c.nstart]
-        if before and before[-1].place.geography_type == "force" and before[-1].place.region and \
-                re.match(r"[^,;.\d]{0,40}?\b(?:across|in|for|throughout)\s+the\s+(?:wider\s+)?region\b", text[c.nend:], re.I):
-            region = self.gazetteer.places.get((before[-1].place.region, "region"))
+        # "735 in 2019/20, more than neighbouring Sussex and up from 490": a place after "than" is what the
+        # subject is compared with, not the subject of the figures that follow (unless it is "Sussex's 58")
+        objects = [p for p in before if _PLACE_COMPARE.search(text[max(0, p.start - 90):p.start])
+                   and not re.fullmatch(r"(?:['’]s?)?\s+(?:figure\s+of\s+|total\s+of\s+)?|(?:\s+police)?,?\s+(?:which|who|"
+                                        r"whose|where|with)\b[^,;]{0,40}", text[p.end:c.nstart], re.I)]
+        if objects and len(objects) < len(before):
+            before = [p for p in before if p not in objects]
+        force = before[-1].place if before else context
+        if force is not None and force.geography_type == "force" and force.region and \
+                (re.match(r"[^,;.\d]{0,40}?\b(?:across|in|for|throughout)\s+the\s+(?:wider\s+)?region\b", text[c.nend:], re.I)
+                 or _REGION_WHOLE.search(text[max(0, c.start - 45):c.start])):
+            # "258 across the region", "59 of the region's 258": the force's region, not the force
+            region = self.gazetteer.places.get((force.region, "region"))
             if region is not None:
                 c.place, c.place_how = region, "after"
                 return
+        clause_start = max([m.end() for m in _CLAUSE_BREAK.finditer(text[:c.nstart])] + [0])
+        # "The region recorded 1,493" / "Across the region, 1,493 ...": the region as the clause's subject only
+        # ("West Yorkshire had the highest figure in the region, at 721" is West Yorkshire's)
+        region_word = re.match(r"\W*(?:(?:and|but|while|whereas)\s+)?(?:(?:across|in|throughout)\s+)?the\s+(?:wider\s+)?"
+                               r"region\b(?!['’])", text[clause_start:c.nstart], re.I)
+        if region_word and not any(clause_start + region_word.end() <= p.start < c.nstart for p in s.places):
+            forces = [p.place for p in s.places if p.place.geography_type == "force"] or \
+                ([context] if context is not None and context.geography_type == "force" else [])
+            region = self.gazetteer.places.get((forces[0].region, "region")) if forces and forces[0].region else None
+            if region is not None:
+                c.place, c.place_how = region, "after"  # "The region recorded 1,493 ..., West Yorkshire 721"
+                return
+        if _WELSH_WHOLE.search(text[max(0, c.start - 40):c.start]):
+            wales = self.gazetteer.places.get(("Wales", "region"))
+            if wales is not None:
+                c.place, c.place_how = wales, "after"  # "the Welsh total was 576"
+                return
+        # the place named in the figure's own clause first ("..., while 214 were logged by South Wales Police"),
+        # then the sentence's, then the paragraph's subject
+        mine = _clause_of(text, c.nstart)
+        same = [p for p in s.places if _clause_of(text, p.start) == mine]
+        if before and before[-1] in same:
+            c.place, c.place_how = before[-1].place, "before"
+            return
+        later = [p for p in same if p.start >= c.nend]
+        if later and re.fullmatch(r"[^,;]{0,60}?\b(?:in|by|for|across|at|from)\s+(?:the\s+|its\s+|neighbouring\s+)?",
+                                  text[c.nend:later[0].start], re.I):
+            c.place, c.place_how = later[0].place, "after"
+            return
         if before:
             c.place, c.place_how = before[-1].place, "before"
+            return
+        if s.places and not same and context is not None:
+            c.place, c.place_how = context, "context"  # the only names are in another clause: "..., while Gwent's"
             return
         if s.places and c.kind not in COUNT_KINDS + ("total",):
             c.place, c.place_how = s.places[0].place, "sentence"
@@ -1090,16 +1372,20 @@ class Checker:
         year before it (a comparison base when another figure for the same place owns that year), else the
         paragraph's last year, else one later in the sentence."""
         context_year: FinancialYear | None = None
+        context_para = -1
         for s in sentences:
             counts = [c for c in s.cands if c.kind in COUNT_KINDS or c.kind in ("rate", "age", "forces", "total")]
             owner: dict[int, _Cand] = {}
+            # a year written after a figure is its year only up to the next figure or change claim ("490, an
+            # extra 427 on 2015/16": 2015/16 is the difference's base, not the year of 490)
+            stops = counts + [o for o in s.cands if o.kind in ("difference", "percent_change", "multiple")]
             for c in s.cands:
                 if c.kind == "comparison":
                     continue
-                nxt = min([o.nstart for o in counts if o.nstart > c.nend] + [len(s.text)])
+                nxt = min([o.nstart for o in stops if o.nstart > c.nend] + [len(s.text)])
                 after = [y for y in s.years if c.nend <= y.start < nxt and y.start - c.nend <= 70
                          and y.kind in ("fy", "relative", "latest", "calendar")
-                         and not _LINK_BREAK.search(s.text[c.end:y.start])]
+                         and not _LINK_BREAK.search(_PASSIVE.sub(" ", s.text[c.end:y.start]))]
                 if after:
                     self._set_year(c, after[0], s, context_year)
                     owner.setdefault(id(after[0]), c)
@@ -1135,12 +1421,21 @@ class Checker:
                 later = [y for y in s.years if y.year is not None]
                 if later:
                     c.year, c.year_how = later[0].year, "sentence"
-            years_here = [c.year for c in s.cands if c.year is not None and c.year_how in ("explicit", "relative", "calendar")]
-            explicit = [y.year for y in s.years if y.year is not None]
-            if years_here:
-                context_year = max(years_here)
-            elif explicit:
-                context_year = max(explicit)
+            self._range_years(s)
+            # the year the sentence is about: its figures' years, not the base of a change ("an extra 38 on 2015/16")
+            owned = {c.extra.get("year_span") for c in s.cands if c.kind in COUNT_KINDS + ("total", "rate", "age")}
+            base = {c.extra.get("year_span") for c in s.cands if c.kind not in COUNT_KINDS + ("total", "rate", "age")}
+            base -= owned
+            years_here = [c.year for c in s.cands if c.year is not None and c.year_how in ("explicit", "relative", "calendar")
+                          and c.extra.get("year_span") not in base - {None}]
+            explicit = [y.year for y in s.years if y.year is not None and (y.start, y.end) not in base]
+            latest = max(years_here) if years_here else (max(explicit) if explicit else None)
+            if latest is not None:
+                # the paragraph's latest year so far: "That is almost four times the 59 it recorded in 2015/16"
+                # looks back, it does not move the story's year back to 2015/16
+                same_para = context_year is not None and context_para == s.para
+                context_year = max(context_year, latest) if same_para else latest
+                context_para = s.para
 
     def _set_year(self, c: _Cand, y: _YearSpan, s: _Sentence, context_year: FinancialYear | None) -> None:
         if y.kind == "relative":
@@ -1155,6 +1450,27 @@ class Checker:
             c.year, c.year_how = None, "latest"
             return
         c.year, c.year_how = y.year, ("calendar" if y.kind == "calendar" else "explicit")
+        c.extra["year_span"] = (y.start, y.end)
+
+    @staticmethod
+    def _range_years(s: _Sentence) -> None:
+        """'rose from 59 to 229 between 2015/16 and 2018/19': a written pair takes the two ends of a year range
+        (old the first, new the second) unless its figures carry years of their own. Without this the year
+        after the new figure ("214 between 2015/16") was read as its year."""
+        ys = [y for y in s.years if y.year is not None and y.kind in ("fy", "calendar")]
+        ranges = [(y1, y2) for y1, y2 in zip(ys, ys[1:]) if y1.year < y2.year
+                  and re.fullmatch(r"\s*(?:and|to|-|–|until|through)\s*", s.text[y1.end:y2.start], re.I)]
+        if not ranges or not s.pairs:
+            return
+        in_range = {(y.start, y.end) for r in ranges for y in r}
+        for old, new in s.pairs:
+            if any(o.year_how in ("explicit", "calendar", "relative") and o.extra.get("year_span") not in in_range
+                   for o in (old, new)):
+                continue
+            mid = (old.nstart + new.nstart) // 2
+            y1, y2 = min(ranges, key=lambda r: abs(r[0].start - mid))
+            old.year, old.year_how = y1.year, "sentence"
+            new.year, new.year_how = y2.year, "sentence"
 
     def _anchor(self, s: _Sentence, c: _Cand, y: _YearSpan, context_year: FinancialYear | None) -> FinancialYear | None:
         earlier = [o for o in s.cands if o.nstart < c.nstart and o.year is not None and o.year_how in ("explicit", "calendar")]
@@ -1364,6 +1680,26 @@ class Checker:
         outcome["info"] = info
         return outcome
 
+    def _figure_of_another_named_place(self, c: _Cand, value: int, year: str, releases: dict) -> tuple | None:
+        """A figure wrong for the place it was bound to but exactly another named place's figure that year
+        ("Dorset accounted for a third of the 334 recorded by the south-west forces"): the binding, not
+        the copy, is the likelier mistake, so say what the figure is instead of calling it wrong."""
+        bound = self._place_for(c)
+        for span in c.sent.places:
+            place = getattr(span, "place", None)
+            if place is None or place == bound:
+                continue
+            like = _Cand("count", c.sent, 0, 0, 0, 0, None, place=place, measure=c.measure)
+            point = self._data_value(like, FinancialYear.from_label(year), releases)
+            if point is not None and point.get("value") == value:
+                row = point.get("row")
+                return ("unverifiable", None,
+                        f"{thousands(value)} is {self.answerer.name(place)}'s figure for {year}"
+                        + (f" ({month(row['release'])} release, {row['outlet']})" if row else "")
+                        + f", not {self.answerer.name(bound) if bound else 'the place'}'s; check which the copy means.",
+                        [_source(row)] if row else [])
+        return None
+
     def _check_count(self, c: _Cand, releases: dict, sentences) -> tuple:
         if c.sub == "other":
             return ("unverifiable", None, f"The data holds police-recorded offence figures, not {c.extra['noun']}.", [])
@@ -1456,6 +1792,9 @@ class Checker:
             other = self._other_year(c, value)
             if other:
                 return other
+        elsewhere = self._figure_of_another_named_place(c, value, year, releases)
+        if elsewhere:
+            return elsewhere
         text = f"{who} recorded {shown} {phrase} in {year}{scope} ({rel_text}), not “{c.text}”.{suggestion}"
         if c.year_how == "calendar":
             text += f" (Read “{c.extra.get('calendar', year[:4])}” as {year}.)"
@@ -1476,7 +1815,13 @@ class Checker:
     def _other_year(self, c: _Cand, value: int):
         """A figure whose year was only implied: supported when it is the place's figure for another year."""
         place = self._place_for(c)
-        for label in self.facts.years_for(place, c.measure):
+        labels = self.facts.years_for(place, c.measure)
+        if c.year is not None:
+            # a value two years share (Lancashire: 67 in 2017/18, and 66 or 67 in 2018/19): the nearest one before
+            # the year the copy implied first
+            labels = sorted(labels, key=lambda l: (FinancialYear.from_label(l) > c.year,
+                                                   abs(FinancialYear.from_label(l).start - c.year.start)))
+        for label in labels:
             for key in self._keys_for(c, year=FinancialYear.from_label(label)):
                 info = self.facts.keys.get(key)
                 if info and info.has_value(value, settled_only=True):
@@ -1640,6 +1985,26 @@ class Checker:
             return None
         own = [o for o in s.cands if o.kind in COUNT_KINDS and o is not c and o.value is not None and o.qual == "exact"
                and o.sub != "other"]
+        written = self._written_pair(c)
+        if written is not None:
+            return self._order(written[0], written[1], s)
+        versus = self._versus_place(c, own, releases)
+        if versus is not None:
+            return versus
+        if _POINTS_BACK.match(s.text) and own:
+            # "That is a rise of 50 per cent, and more than 11 times the 63 ...": each clause of a sentence that
+            # points back to the figure just given compares that figure with what its own clause names
+            mine = _clause_of(s.text, c.nstart)
+            own = [o for o in own if _clause_of(s.text, o.nstart) == mine]
+        if len(own) > 2 and c.kind == "multiple":
+            # "369 in 2018/19, three times the 121 of 2017/18 and more than double the 183 of 2016/17": a multiple
+            # written against a figure ("double the 183") compares the sentence's subject figure with that one
+            objects = {id(o) for o in own for m in s.cands
+                       if m.kind == "multiple" and m.end <= o.start and _OBJECT_GAP.fullmatch(s.text[m.end:o.start])}
+            mine = [o for o in own if o.start >= c.end and _OBJECT_GAP.fullmatch(s.text[c.end:o.start])]
+            subject = [o for o in own if o.nend <= c.nstart and id(o) not in objects]
+            if mine and subject:
+                return _pt(mine[0]), _pt(subject[-1])  # the multiple is subject / object
         if len(own) > 2:
             same = [o for o in own if c.place is not None and o.place == c.place]
             pool = same if len(same) >= 2 else own
@@ -1649,10 +2014,28 @@ class Checker:
             return self._order(own[0], own[1], s)
         points = [_pt(o) for o in own]
         base = own[0] if own else None
-        for o in self._previous_counts(c, sentences):
+        # a year the sentence names that none of its own figures owns ("490, an extra 427 on 2015/16") is the
+        # comparison's base: a figure from an earlier sentence for some other year is not
+        unowned = {y.year for y in s.years if y.kind in ("fy", "calendar") and y.year is not None} - \
+            {p["year"] for p in points}
+        previous = self._previous_counts(c, sentences)
+        if base is not None and base.year is not None and previous and all(o.year is not None for o in previous):
+            # "... 735 in 2019/20, up from 490. That is 11 times the 63 of 2015/16": the copy's own older figure
+            # is compared with the latest one before it
+            previous.sort(key=lambda o: o.year, reverse=True)
+        offset = self._relative_offset(c)
+        for o in previous:
             if len(points) >= 2:
                 break
             if base is not None and not self._same_place(o, base):
+                continue
+            if unowned and own and o.year is not None and o.year not in unowned:
+                continue
+            if offset and o.sent.para != s.para and base is not None and base.year is not None and \
+                    o.year is not None and abs(o.year.start - base.year.start) != abs(offset):
+                # "an extra 1,156 on the previous year" after a paragraph about another year: a figure from an
+                # earlier paragraph is the other end only if it is a year apart (in its own paragraph the copy's
+                # figures rule, even when its "in a year" is the slip)
                 continue
             if any(p["year"] is not None and p["year"] == o.year for p in points):
                 continue
@@ -1670,13 +2053,13 @@ class Checker:
         if len(points) < 2:
             like = base or c
             wanted = [y.year for y in s.years if y.year is not None and y.year not in {p["year"] for p in points}]
-            offset = self._relative_offset(c)
             if base is not None and base.year is not None:
                 if base.rel_offset:  # the copy's figure is the older one ("the 152 recorded five years earlier")
                     wanted.append(FinancialYear(base.year.start - base.rel_offset))
                 elif offset:
                     wanted.append(FinancialYear(base.year.start + offset))
-                elif not wanted and c.kind in ("percent_change", "multiple", "fraction", "difference"):
+                elif not wanted and c.kind in ("percent_change", "multiple", "fraction", "difference") and \
+                        self._from_difference(c, points) is None:
                     # "up 44 per cent" with nothing to compare: newsroom usage means on the year before
                     wanted.append(FinancialYear(base.year.start - 1))
                     c.extra["assumed"] = True
@@ -1686,6 +2069,10 @@ class Checker:
                 point = self._data_value(like, year, releases)
                 if point is not None:
                     points.append(point)
+            if len(points) == 1:
+                derived = self._from_difference(c, points)
+                if derived is not None:
+                    points.append(derived)
         if len(points) < 2:
             return None
         a, b = points[0], points[1]
@@ -1695,6 +2082,98 @@ class Checker:
             earlier, later = (a, b) if a["cand"].sent.index < b["cand"].sent.index else (b, a)
             return earlier, later
         return b, a
+
+    def _versus_place(self, c: _Cand, own: list[_Cand], releases: dict):
+        """'Kent ... had more than eight times as many as Sussex', '432 more offences than Sussex in 2018/19': a
+        multiple or difference taken against another place in the same year. The subject's figure is the copy's
+        (else the data's), the other place's is the data's; None unless both places and the year are plain."""
+        if c.kind not in ("multiple", "difference"):
+            return None
+        s = c.sent
+        m = _VERSUS.match(s.text, c.end)
+        if not m:
+            return None
+        other = next((p for p in s.places if p.start == m.end()), None)
+        if other is None or other.place.geography_type == "nation":
+            return None
+        subject = [o for o in own if o.nend <= c.nstart and o.place is not None and o.place != other.place]
+        subject_place = subject[-1].place if subject else c.place
+        if subject_place is None or subject_place == other.place or \
+                subject_place.geography_type != other.place.geography_type:
+            return None
+        year = subject[-1].year if subject and subject[-1].year is not None else None
+        if year is None:
+            named = {y.year for y in s.years if y.year is not None and y.kind in ("fy", "calendar")}
+            year = named.pop() if len(named) == 1 else None
+        if year is None:
+            return None
+        given = [o for o in own if o.nstart > c.nend and o.place == other.place]  # "North Wales Police's 53"
+        if given:
+            theirs = _pt(given[0])
+        else:
+            like = _Cand("count", s, 0, 0, 0, 0, None, place=other.place, measure=c.measure)
+            theirs = self._data_value(like, year, releases)
+        if subject:
+            mine = _pt(subject[-1])
+        else:
+            like = _Cand("count", s, 0, 0, 0, 0, None, place=subject_place, measure=c.measure)
+            mine = self._data_value(like, year, releases)
+        if theirs is None or mine is None:
+            return None
+        return theirs, mine  # the claim is the subject against the other place: "old" is the other place
+
+    @staticmethod
+    def _from_difference(c: _Cand, points: list[dict]) -> dict | None:
+        """The old level implied by the copy's own difference: "721 in 2018/19, an extra 427 on 2015/16 - a rise
+        of 145 per cent" has old = 721 - 427 = 294 even when the data lacks 2015/16. Only for the sentence's
+        other change claims (a difference is never checked against itself), and only with one level known."""
+        if c.kind == "difference" or len(points) != 1 or points[0]["cand"] is None:
+            return None
+        new = points[0]
+        for d in c.sent.cands:
+            if d.kind == "difference" and d is not c and d.value is not None and d.qual == "exact" and d.direction:
+                old = new["value"] - int(d.value) * d.direction
+                if old > 0:
+                    return {"value": old, "year": None, "cand": None, "row": None, "key": None, "derived": d.text}
+        return None
+
+    @staticmethod
+    def _written_pair(c: _Cand) -> tuple | None:
+        """The from-to pair in c's sentence that a change claim is about, when the sentence writes one out.
+
+        "..., almost quadrupling and an eight-fold increase respectively": the k-th change claim after the pairs
+        takes the k-th pair. Otherwise the nearest pair before the claim in its own clause, else the nearest
+        after it in its clause ("nearly doubled, from 119 to 226"), else the nearest before it in the sentence.
+        With a single pair and only those two figures nothing changes from reading the sentence's two figures."""
+        s = c.sent
+        pairs = s.pairs
+        if not pairs:
+            return None
+        if len(pairs) > 1 and _RESPECTIVELY.search(s.text):
+            last_end = max(max(p[0].nend, p[1].nend) for p in pairs)
+            ordered = sorted(pairs, key=lambda p: min(p[0].nstart, p[1].nstart))
+            after = [o for o in s.cands if o.nstart >= last_end and
+                     (o.kind in CHANGE_KINDS or (o.kind == "fraction" and o.sub == "change"))]
+            for claims in (after, [o for o in after if o.kind == c.kind and o.sub == c.sub]):
+                if c in claims and len(claims) == len(ordered):
+                    return ordered[claims.index(c)]
+
+        def clause(pos: int) -> int:
+            return _clause_of(s.text, pos)
+
+        def span(p):
+            return min(p[0].nstart, p[1].nstart), max(p[0].nend, p[1].nend)
+
+        mine = clause(c.nstart)
+        before = [p for p in pairs if span(p)[1] <= c.nstart]
+        after = [p for p in pairs if span(p)[0] >= c.nend]
+        for group, pick in (([p for p in before if clause(span(p)[0]) == mine], max),
+                            ([p for p in after if clause(span(p)[0]) == mine], min),
+                            (before, max)):
+            if group:
+                key = (lambda p: span(p)[1]) if pick is max else (lambda p: span(p)[0])
+                return pick(group, key=key)
+        return None
 
     def _relative_offset(self, c: _Cand) -> int | None:
         s = c.sent
@@ -1795,7 +2274,7 @@ class Checker:
         claimed = c.value
         rise = pct > 0
         actual = float(round_half_up(pct, 1))
-        words = f"From {thousands(old['value'])} to {thousands(new['value'])} is {'a rise' if rise else 'a fall'} of {pct_text(pct, 2)}"
+        words = f"From {thousands(old['value'])}{_derived(old, new)} to {thousands(new['value'])} is {'a rise' if rise else 'a fall'} of {pct_text(pct, 2)}"
         direction_ok = c.direction == 0 or (c.direction > 0) == rise or pct == 0
         if direction_ok and fits(claimed, abs(pct), c.qual, c.decimals):
             note = ""
@@ -1809,6 +2288,14 @@ class Checker:
         if r is not None and fits(claimed, r * 100, c.qual, c.decimals):
             return ("inaccurate", actual, f"{words}; {claimed}% is the ratio ({thousands(new['value'])} is "
                     f"{round_half_up(r, 2)} times {thousands(old['value'])}), not the rise.{suggestion}", src)
+        derived = self._from_difference(c, [new]) if not old.get("derived") else None
+        if derived is not None and direction_ok and (p2 := percent_change(derived["value"], new["value"])) is not None \
+                and fits(claimed, abs(p2), c.qual, c.decimals):
+            # the copy's own difference gives a base that fits ("an extra 40 ... a rise of 29 per cent"): the levels
+            # the data holds differ from the copy's, which the difference claim itself is checked for
+            return ("supported", float(round_half_up(p2, 1)), f"From {thousands(derived['value'])}"
+                    f"{_derived(derived, new)} to {thousands(new['value'])} is a rise of {pct_text(p2, 2)} (the data "
+                    f"gives {thousands(old['value'])} for the earlier year: {words[0].lower() + words[1:]}).", src)
         extra = self._other_fit(c, old, new, lambda o, n: percent_change(o, n), lambda v: fits(claimed, abs(v), c.qual, c.decimals))
         return "inaccurate", actual, words + f", not “{c.text}”.{extra}{suggestion}", src
 
@@ -1845,26 +2332,19 @@ class Checker:
         target = c.value
         actual = float(round_half_up(r, 2))
         change = Change(old["value"], new["value"])
-        words = (f"{thousands(new['value'])} is {round_half_up(r, 2)} times {thousands(old['value'])} "
+        words = (f"{thousands(new['value'])} is {round_half_up(r, 2)} times {thousands(old['value'])}{_derived(old, new)} "
                  f"({'+' if change.difference >= 0 else '−'}{pct_text(change.percent, 1)})")
         qual = c.qual
-        if qual == "exact":
-            ok = abs(r - target) <= target * D("0.04")
-        elif qual in ("gt", "ge", "just_over"):
-            ok = r > target if qual != "ge" else r >= target
-        elif qual == "near":
-            ok = target * D("0.9") <= r <= target * D("1.01")
-        elif qual == "approx":
-            ok = abs(r - target) <= target * D("0.1")
-        else:
-            ok = fits(target, r, qual, 1)
+        ok = _multiple_fits(target, r, qual)
         true_words = plain_words(old["value"], new["value"])
         suggestion = f" Suggested: “{true_words}”." if true_words else f" Suggested: “{'up' if change.difference >= 0 else 'down'} {pct_text(change.percent, 1)}”."
         if ok:
             note = ""
-            if qual in ("gt", "ge") and r >= target + D("0.5") and target >= 2:
+            if qual in ("gt", "ge", "exact") and r >= target + D("0.5") and target >= 2:
                 better = f" (“{true_words}”)" if true_words and true_words not in c.text.lower() else ""
-                note = f" The wording understates it: {round_half_up(r, 2)} times as many{better}."
+                note = (f" The wording understates it: the number is {round_half_up(r, 2)} times as many{better}."
+                        if qual != "exact" else
+                        f" Understated: the number is {round_half_up(r, 2)} times as many{better}.")
             return "supported", actual, words + "." + note, src
         return "inaccurate", actual, words + f", so “{c.text}” is wrong." + suggestion, src
 
@@ -1923,9 +2403,35 @@ class Checker:
                         {"value": int(b.value), "cand": b, "year": b.year}
         return None
 
+    def _share_pointing_back(self, c: _Cand, sentences: list[_Sentence]):
+        """'West Yorkshire 721 of them — nearly half', 'Almost two-fifths of them – 229 – were in Gwent': "of them"
+        (that, those, the total) points at the figure given just before, which is the whole."""
+        s, text = c.sent, c.sent.text
+        counts = [o for o in s.cands if o.kind in COUNT_KINDS + ("total",) and o.value is not None and o.sub != "other"]
+        part = next((o for o in reversed(counts) if o.nend <= c.nstart and _OF_BACK.match(text[o.end:])), None)
+        back = _OF_BACK.match(text[c.end:])
+        if part is None and back:
+            # the part is written just after ("of them – 229 –") or is the sentence's figure before the fraction
+            after = [o for o in counts if c.end + back.end() <= o.nstart <= c.end + back.end() + 6]
+            before = [o for o in counts if o.nend <= c.nstart]
+            part = after[0] if after else (before[-1] if before else None)
+        if part is None:
+            return None
+        for t in (s, sentences[s.index - 1] if s.index and sentences[s.index - 1].para == s.para else None):
+            if t is None:
+                continue
+            found = [o for o in t.cands if o.kind in COUNT_KINDS + ("total",) and o.value is not None
+                     and o.sub != "other" and o.value > part.value and (t is not s or o.nend <= min(part.nstart, c.nstart))]
+            if found:
+                return _pt(part), _pt(found[-1])
+        return None
+
     def _check_share(self, c: _Cand, releases: dict, sentences) -> tuple:
         s = c.sent
         text = s.text
+        back = self._share_pointing_back(c, sentences)
+        if back and not _BREAKDOWN_WORDS.search(text):
+            return self._share_verdict(c, *back)
         written = self._of_pair(c, sentences) if not re.match(r"\s*(?:\(\d[^)]*\)\s*)?of\b", text[c.end:], re.I) else None
         if written and not _BREAKDOWN_WORDS.search(text):
             return self._share_verdict(c, *written)
@@ -1933,10 +2439,24 @@ class Checker:
         for p in s.places:
             if p.end <= c.nstart:
                 part_place = p.place
-        part_place = part_place or (s.places[0].place if s.places else None)
-        if part_place is None and c.place_how == "context":
-            part_place = c.place
         whole_cands = [o for o in s.cands if o.kind in COUNT_KINDS and o.nstart > c.nend and o.value is not None]
+        earlier_part = None
+        if part_place is None:
+            # "That was almost half of the 576 recorded across Wales": this sentence names only the whole, so the
+            # part is the figure the previous sentence gave (for a place other than the whole's, same year first)
+            whole0 = whole_cands[0] if whole_cands else None
+            prev = [o for o in self._previous_counts(c, sentences, any_place=True)
+                    if o.sent.para == s.para and o.sent.index == s.index - 1 and o.place is not None
+                    and (whole0 is None or (o.place != whole0.place and o.value <= whole0.value))]
+            prev.sort(key=lambda o: whole0 is not None and whole0.year is not None and o.year != whole0.year)
+            if prev:
+                earlier_part, part_place = prev[0], prev[0].place
+        if part_place is None:
+            named_after = [p.place for p in s.places if p.start >= c.nend]
+            if c.place_how == "context":
+                part_place = c.place
+            elif s.places and not (whole_cands and named_after and named_after[0] == s.places[0].place):
+                part_place = s.places[0].place
         breakdown = _BREAKDOWN_WORDS.search(text) and not re.search(r"accounted|total|region|force", text, re.I)
         if part_place is None or breakdown:
             what = _BREAKDOWN_WORDS.search(text)
@@ -1951,6 +2471,13 @@ class Checker:
         mine.sort(key=lambda o: (whole_year is not None and o.year != whole_year, o.nstart))
         if mine:
             part = {"value": int(mine[0].value), "cand": mine[0], "year": mine[0].year}
+        summed = [o for o in s.cands if o.kind == "total" and o.sub == "places" and o.nstart < c.nstart
+                  and o.value is not None and _clause_of(text, o.nstart) == _clause_of(text, c.nstart)]
+        if summed:
+            # "Gwent and South Wales together recorded 443, more than three-quarters of ...": the part is the sum
+            part = {"value": int(summed[-1].value), "cand": summed[-1], "year": summed[-1].year}
+        if part is None and earlier_part is not None:
+            part = {"value": int(earlier_part.value), "cand": earlier_part, "year": earlier_part.year}
         if part is None:
             for o in self._previous_counts(c, sentences, any_place=True):
                 if o.place == part_place:
@@ -1974,10 +2501,18 @@ class Checker:
                     elif region:
                         whole_place = self.gazetteer.places.get((region, "region"))
             for p in s.places:
-                if p.start > c.nend and p.place != part_place:
+                if p.start > c.nend and p.place != part_place and _clause_of(text, p.start) == _clause_of(text, c.nstart):
                     whole_place = p.place
                     break
-            if whole_place is None:
+            if whole_place is None and part is not None:
+                # "The Welsh total was 576, so the force accounted for more than a third": a bigger figure for
+                # another place earlier in the sentence is the whole
+                for o in s.cands:
+                    if o.kind in COUNT_KINDS and o.nstart < c.nstart and o.value is not None and o.sub != "other" \
+                            and o.place is not None and o.place != part_place and o.value >= part["value"]:
+                        whole = {"value": int(o.value), "cand": o, "year": o.year}
+                        break
+            if whole_place is None and whole is None:
                 for o in self._previous_counts(c, sentences, any_place=True):
                     if o.place is not None and o.place != part_place:
                         whole = {"value": int(o.value), "cand": o, "year": o.year}
@@ -1989,6 +2524,10 @@ class Checker:
         if part is None or whole is None or not whole["value"]:
             return ("unverifiable", None, "The copy does not give the figure and the total this share is of, and the "
                     "data could not supply both.", [])
+        if whole["value"] < part["value"]:
+            # a share above 100% means the wrong two figures were read, not that the copy is wrong
+            return ("unverifiable", None, f"Could not tell which total this share is of ({thousands(part['value'])} "
+                    f"is more than {thousands(whole['value'])}).", [])
         return self._share_verdict(c, part, whole)
 
     def _share_verdict(self, c: _Cand, part: dict, whole: dict) -> tuple:
@@ -2089,8 +2628,30 @@ class Checker:
         words = (f"{thousands(new['value'])} − {thousands(old['value'])} = "
                  f"{'+' if d > 0 else '−' if d < 0 else ''}{thousands(abs(d))}")
         direction_ok = c.direction == 0 or (c.direction > 0) == (d > 0) or d == 0
+        subject = [p for p in (old, new) if p.get("cand") is not None and p["cand"].sent is c.sent
+                   and p["cand"].nstart < c.nstart]
+        if c.extra.get("than") and len(subject) == 1:
+            # "10,391 in 2019/20, 649 more than in 2020/21": more than the "than" side, whatever the years' order
+            other = new if subject[0] is old else old
+            direction_ok = c.direction == 0 or (c.direction > 0) == (subject[0]["value"] > other["value"]) or d == 0
         if direction_ok and fits(c.value, D(abs(d)), c.qual, c.decimals):
             return "supported", abs(d), words + ".", src
+        for point, which in ((old, "old"), (new, "new")):
+            # a level the copy does not give was read from the data; a LATER release that revised it may be the
+            # one the copy used ("an extra 40 on 2015/16" against PSNI's 138 of 2020, not the earlier 139). A figure
+            # a later release revised away is never accepted.
+            if point.get("cand") is not None or not point.get("key") or point["key"] not in self.facts.keys:
+                continue
+            used = (point.get("row") or {}).get("release") or ""
+            for r in self.facts.keys[point["key"]].rows:
+                v = r["value"]
+                if v is None or v == point["value"] or r["release"] <= used:
+                    continue
+                d2 = (new["value"] - v) if which == "old" else (v - old["value"])
+                if direction_ok and fits(c.value, D(abs(d2)), c.qual, c.decimals):
+                    return ("supported", abs(d2), f"{words}; with {thousands(v)} ({month(r['release'])} release, "
+                            f"{r['outlet']}) for the year the copy does not give a figure for, it is {thousands(abs(d2))}.",
+                            src + [_source(r)])
         more = "more" if d > 0 else "fewer"
         return ("inaccurate", abs(d), words + f", not “{c.text}”. Suggested: “{thousands(abs(d))} {more}”.", src)
 
@@ -2106,6 +2667,23 @@ class Checker:
                     pool = [o for o in prev.cands if o.kind in COUNT_KINDS and o.value is not None
                             and (o.place is None or o.place.geography_type == "force")]
             parts = [_pt(o) for o in pool if c.year is None or o.year is None or o.year == c.year]
+            mine = _clause_of(s.text, c.nstart)
+            named = list(dict.fromkeys(p.place for p in s.places if _clause_of(s.text, p.start) == mine))
+            if len(parts) < 2 and len(named) >= 2 and c.year is not None:
+                # "Between them, Kent and Sussex recorded 548 in 2018/19": the places named, summed for the year
+                parts = []
+                for place in named:
+                    fake = _Cand("count", s, 0, 0, 0, 0, None, place=place, measure=c.measure)
+                    point = self._data_value(fake, c.year, releases)
+                    if point is None:
+                        return ("unverifiable", None, f"The data has no {self.answerer.name(place)} figure for "
+                                f"{c.year.label}, so the combined figure cannot be checked.", [])
+                    parts.append(point)
+                latest = [self.facts.keys[p["key"]].fig["value"] for p in parts]
+                if sum(p["value"] for p in parts) != value and None not in latest and sum(latest) == value:
+                    # the latest release's figures add up: the copy is quoting them
+                    parts = [dict(p, value=v, row=self.facts.keys[p["key"]].settled(
+                        self.facts.keys[p["key"]].fig["release"])["row"]) for p, v in zip(parts, latest)]
         else:
             pair = self._pair(c, sentences, releases)
             n = c.extra.get("n")
@@ -2131,6 +2709,10 @@ class Checker:
             o = self._resolve_count(c, releases)
             if o["status"] in ("match", "earlier", "misprint", "wrong", "later"):
                 region_ok = o
+        if len(parts) >= 2 and any(p["value"] > value for p in parts) and not fits(D(value), D(sum(p["value"] for p in parts)), c.qual):
+            # A total smaller than one of its own parts means the wrong figures were taken as its parts
+            # ("Kent (490) and Sussex (58) recorded 548"): say nothing rather than cry wolf.
+            return ("unverifiable", None, f"It is not clear which figures {thousands(value)} adds up.", [])
         if len(parts) >= 2:
             total = sum(p["value"] for p in parts)
             src = self._pair_sources(parts)
@@ -2167,6 +2749,10 @@ class Checker:
                 f"years of {self._name(c)} figures adds up to {thousands(int(c.value))}.", [])
 
     def _check_comparison(self, c: _Cand, releases: dict, sentences) -> tuple:
+        if c.sub == "places":
+            return self._check_place_comparison(c, releases)
+        if c.sub == "only":
+            return self._check_only_one(c, sentences)
         pair = self._pair(c, sentences, releases)
         n = int(c.value)
         if pair is None or pair[0].get("year") is None or pair[1].get("year") is None:
@@ -2180,8 +2766,112 @@ class Checker:
         ok = n == gap or (c.sub in ("over", "across", "within", "during") and n == inclusive)
         if ok:
             return "supported", gap, f"{span} is {_years(gap)} apart.", []
+        guessed = [p["cand"] for p in pair if p.get("cand") is not None and p["cand"].year_how == "inferred"]
+        if guessed:
+            # the copy gave no year for a figure and one was read from the data: too weak to call the span wrong
+            return ("unverifiable", None, f"The copy does not give the year of {thousands(int(guessed[0].value))}; "
+                    f"read as {guessed[0].year.label}, the span would be {_years(gap)}.", [])
         return ("inaccurate", gap, f"{span} is {_years(gap)} apart ({_words(inclusive)} financial years), "
                 f"not {_words(n)}. Suggested: “in {_years(gap)}”.", [])
+
+
+    def _check_only_one(self, c: _Cand, sentences: list[_Sentence]) -> tuple:
+        """'Staffordshire was the only one of the three forces to see a fall': against the from-to pairs the
+        paragraph writes out, one per force. Judged only when the copy gives a pair for every force it counts;
+        otherwise the figures are not in the copy and the claim is left unverifiable."""
+        s = c.sent
+        changes: dict[Place, int] = {}
+        for t in sentences[:s.index + 1]:
+            if t.para != s.para:
+                continue
+            for old, new in t.pairs:
+                if old.place is not None and old.place == new.place and old.place.geography_type == "force":
+                    changes[old.place] = (new.value > old.value) - (new.value < old.value)
+        subject = [p.place for p in s.places if p.end <= c.nstart]
+        subject = subject[-1] if subject else (c.place if c.place_how == "context" else None)
+        n = c.extra.get("n")
+        if subject is None or subject not in changes or (n is not None and len(changes) != n) or len(changes) < 2:
+            return ("unverifiable", None, "The copy does not give before-and-after figures for every force this "
+                    "compares, so “only” cannot be checked.", [])
+        word = "a fall" if c.direction < 0 else "a rise"
+        listed = "; ".join(f"{self.answerer.name(p)} {'up' if d > 0 else 'down' if d < 0 else 'unchanged'}"
+                           for p, d in changes.items())
+        alike = [p for p, d in changes.items() if d == c.direction]
+        if alike == [subject]:
+            return "supported", 1, f"From the copy's own figures: {listed}.", []
+        if subject not in alike:
+            why = f"{self.answerer.name(subject)} did not see {word}"
+        else:
+            why = "also " + ", ".join(self.answerer.name(p) for p in alike if p != subject)
+        return "inaccurate", len(alike), f"From the copy's own figures: {listed}; {why}.", []
+
+    def _check_place_comparison(self, c: _Cand, releases: dict) -> tuple:
+        """More/fewer than another place in one year, both figures from the data (never a guessed year)."""
+        other: Place = c.extra["compared"]
+        if c.place is None or c.place.geography_type != other.geography_type:
+            return ("unverifiable", None, f"The copy does not say clearly which place is compared with "
+                    f"{self.answerer.name(other)}.", [])
+        s = c.sent
+        year = None
+        mine = [o for o in s.cands if o.kind in COUNT_KINDS and o.nstart < c.nstart and o.place == c.place
+                and o.year is not None]
+        if mine:
+            year = mine[-1].year
+        else:
+            named = {y.year for y in s.years if y.year is not None and y.kind in ("fy", "calendar")}
+            if len(named) == 1:
+                year = named.pop()
+        if year is None:
+            return ("unverifiable", None, "The copy does not say which year this comparison is for.", [])
+        points = []
+        for place in (c.place, other):
+            fake = _Cand("count", s, 0, 0, 0, 0, None, place=place, measure=c.measure)
+            point = self._data_value(fake, year, releases)
+            if point is None:
+                return ("unverifiable", None, f"The data has no {self.answerer.name(place)} figure for {year.label} "
+                        "to compare.", [])
+            points.append(point)
+        mine_v, other_v = points[0]["value"], points[1]["value"]
+        words = (f"{self.answerer.name(c.place)}: {thousands(mine_v)}, {self.answerer.name(other)}: "
+                 f"{thousands(other_v)} in {year.label}")
+        src = self._pair_sources(points)
+        holds = mine_v > other_v if c.direction > 0 else mine_v < other_v
+        latest = [self.facts.keys[p["key"]].fig["value"] for p in points]
+        if not holds and None not in latest and (latest[0] > latest[1] if c.direction > 0 else latest[0] < latest[1]):
+            # a later release revised one of them: the copy may be quoting it, so this is no proof of a slip
+            return ("supported", latest[0] - latest[1], words + f" in the release the copy's figures come from; the "
+                    f"latest figures ({thousands(latest[0])} and {thousands(latest[1])}) bear it out.", src)
+        if holds:
+            return "supported", mine_v - other_v, words + ".", src
+        right = "more" if mine_v > other_v else ("fewer" if mine_v < other_v else "the same number as")
+        return ("inaccurate", mine_v - other_v, words + f", so “{c.text}” is wrong: it recorded {right}"
+                f"{'' if right.startswith('the') else ' than'} {self.answerer.name(other)}.", src)
+
+
+def _multiple_fits(target: Decimal, r: Decimal, qual: str) -> bool:
+    """Whether the ratio `r` bears out a multiple claim of `target` as reporters use the words.
+
+    A plain whole multiple ("doubled", "trebled", "six-fold", "four times as many") is a floor that copy
+    rounds to: true from just under it (0.96·N, a rounding) up to the next whole number, so ×3.30 is "a
+    three-fold increase" (understated, and said so) but ×2.3 is not "trebled" and ×1.51 is not "doubled".
+    "Almost/nearly N" covers 0.85·N up to N (and a hair over, 1.02·N, as rounding); "more than N" needs
+    r > N. A multiple with a fraction or decimals ("4.7 times", "two and a half times") is a measurement,
+    held to 4%, so a rise divided by 100 (4.73 for ×5.73) is still caught.
+    """
+    whole = target == target.to_integral_value() and target >= 2
+    if qual == "exact":
+        if whole:
+            return target * D("0.96") <= r < target + 1
+        return abs(r - target) <= target * D("0.04")
+    if qual in ("gt", "just_over"):
+        return r > target
+    if qual == "ge":
+        return r >= target
+    if qual == "near":
+        return target * D("0.85") <= r <= target * D("1.02")
+    if qual == "approx":
+        return abs(r - target) <= target * D("0.1")
+    return fits(target, r, qual, 1)
 
 
 def _exclusions_late(s: _Sentence) -> None:
@@ -2189,6 +2879,13 @@ def _exclusions_late(s: _Sentence) -> None:
     for pattern in _AGE_BANDS:
         for m in pattern.finditer(s.text):
             s.take(m.start(), m.end())
+
+
+def _derived(old: dict, new: dict) -> str:
+    """' (721 − 427, the copy's own difference)' when the old level was worked out from the copy's difference."""
+    if not old.get("derived"):
+        return ""
+    return f" ({thousands(new['value'])} − {thousands(new['value'] - old['value'])}, from “{old['derived']}” in the copy)"
 
 
 def _pt(c: _Cand) -> dict:
