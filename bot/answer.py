@@ -131,6 +131,7 @@ class Answerer:
         geographies = self.store.rows("geographies")
         self.gazetteer = Gazetteer(geographies)
         self.aliases = {(g["name"], g["geography_type"]): list(g["aliases"] or []) for g in geographies}
+        self.publishers = frozenset(r["outlet"] for r in self.store.rows("publishers"))
         for m in self.store.rows("measures"):
             MEASURE_LABELS.setdefault(m["measure"], m["label"][0].lower() + m["label"][1:])
 
@@ -222,7 +223,7 @@ class Answerer:
         return caveats
 
     def _why_chosen(self, row: dict) -> str:
-        if row["outlet"] in ("nspcc.org.uk", "racetothemoon.nspcc.org.uk", "gov.je"):
+        if row["outlet"] in self.publishers:
             return "the publisher's own page gives"
         return "most sources print"
 

@@ -3079,7 +3079,7 @@ class _Facts:
         self.reports = store.rows("factcheck_reports")
         figures = store.rows("factcheck_figures")
         release_rows = store.rows("factcheck_releases")
-        self.publishers = frozenset(r["outlet"] for r in store.rows("factcheck_publishers"))
+        self.publishers = frozenset(r["outlet"] for r in store.rows("publishers"))
         self.keys: dict[tuple, _KeyInfo] = {}
         for f in figures:
             key = (f["geography"], f["geography_type"], f["measure"], f["year"])
