@@ -282,7 +282,7 @@ def _data_snapshot():
 
     store = get_store()
     return {name: repr(store.rows(name)) for name in ("factcheck_reports", "factcheck_figures", "factcheck_releases",
-                                                      "factcheck_publishers", "geographies")}
+                                                      "publishers", "geographies")}
 
 
 @pytest.mark.parametrize("text", [
