@@ -160,7 +160,8 @@ CYBER_WORDS = re.compile(r"\b(?:cyber[- ]?flag\w*|online\s+element|with\s+an?\s+
 
 # Qualifiers a reporter puts before a figure, and what each lets the figure mean.
 QUALIFIERS = [
-    ("gt", r"more\s+than|over|in\s+excess\s+of|upwards\s+of|well\s+over|above"),
+    ("gt", r"more\s+than|over|in\s+excess\s+of|upwards\s+of|well\s+over|above|topped|exceeded|surpassed|"
+           r"passed|broke|crossed"),
     ("ge", r"at\s+least|a\s+minimum\s+of"),
     ("just_over", r"just\s+over|slightly\s+more\s+than|a\s+little\s+over|just\s+above"),
     ("near", r"almost|nearly|just\s+under|close\s+to|getting\s+on\s+for|not\s+far\s+off|approaching|"
@@ -336,6 +337,7 @@ class _Sentence:
     count_words: dict = field(default_factory=dict)
     total_heads: list = field(default_factory=list)
     pairs: list = field(default_factory=list)  # (old, new) count claims the copy writes as one change
+    paragraph: list = field(default_factory=list, repr=False)  # the sentences of its paragraph, itself included
 
     def free(self, start: int, end: int) -> bool:
         return not any(self.taken[start:end])
@@ -417,6 +419,14 @@ def _safe_find_years(text: str):
         return [], []
 
 
+# A sentence about several years at once: its figures may be totals over them.
+_MULTI_YEAR = re.compile(r"\bsince\s+(?:(?:april|march|the\s+start\s+of|records\s+began|the\s+law)\b|(?:19|20)\d\d)|"
+                         r"\bfrom\s+(?:april\s+)?(?:19|20)\d\d(?:[-/]\d\d)?\s+(?:to|until|and)\s+|\bbetween\s+"
+                         r"(?:april\s+)?(?:19|20)\d\d(?:[-/]\d\d)?\s+and\s+|\bin\s+total\b|\bcumulative|"
+                         r"\b(?:over|in|across|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?years\b", re.I)
+_AGE_AFTER = re.compile(r"\s*-?\s*years?[- ]?olds?\b|\s*-?\s*years?\s+of\s+age\b", re.I)
+
+
 def _year_spans(s: _Sentence) -> None:
     text = s.text
     work = text
@@ -448,8 +458,9 @@ def _year_spans(s: _Sentence) -> None:
     for y in found:
         # "aged 15-16" is an age band, not 2015/16
         if re.search(r"aged\s+$", text[max(0, y.start - 8):y.start], re.I) or \
-                re.match(r"\s*-?\s*years?", text[y.end:y.end + 8], re.I):
-            continue
+                _AGE_AFTER.match(text[y.end:y.end + 12]) or \
+                (re.match(r"\s*-?\s*years?\b", text[y.end:y.end + 8], re.I) and not re.match(r"(?:19|20)\d\d", y.text)):
+            continue  # "15-16 year olds" is an age band; "2016-17 year" is still the year 2016/17
         if y.year is None and "year" not in y.text.lower():
             continue  # "the latest figures show" names a release, not a year
         spans.append(_YearSpan(y.start, y.end, y.year, "fy" if y.year else "latest"))
@@ -472,7 +483,7 @@ _NOT_CLAIMS = [
     re.compile(r"\b(?:sections?|s\.|pages?|p\.|pp\.|part|chapter|clause|paragraph|para|schedule|article|rule|"
                r"regulation|no\.|number|item|question|appendix|annex|table|chart|episode|series|room|flat|route|"
                r"junction|level|tier|stage|phase|version|issue|volume|vol\.|grade|key\s+stage|year|class|box|bus|"
-               r"channel|platform|gate|unit|ward|plot|lot|act|bill|exhibit|footnote|note|line|figure)\s+\d+[a-z]?\b",
+               r"channel|platform|gate|unit|ward|plot|lot|act|bill|exhibit|footnote|note|line|figure)\s+\d+[a-z]?\b(?![,.]\d)",
                re.I),
     re.compile(r"\b[A-Za-z]+-\d+[A-Za-z]?\b"),
     re.compile(r"\b\d+[a-z]{1,2}\b", re.I),
@@ -789,6 +800,8 @@ class Checker:
                     log.exception("fact-check could not read a sentence")
                     s.cands = []
                     s.notes.append("Some text could not be read for figures and was skipped.")
+        for s in sentences:
+            s.paragraph = [t for t in sentences if t.para == s.para]
         cands = [c for s in sentences for c in s.cands]
         self._resolve(sentences)
         releases = self._releases_under_discussion(sentences, cands)
@@ -1559,6 +1572,9 @@ class Checker:
             return
         handler = getattr(self, "_check_" + c.kind)
         verdict, actual, explanation, sources = handler(c, releases, sentences)
+        if verdict == "inaccurate":
+            verdict, actual, explanation, sources = self._second_reading(c, releases, (verdict, actual, explanation,
+                                                                                      sources))
         if c.extra.get("assumed"):
             # the copy gave no base: the year before was assumed, so a mismatch proves nothing
             if verdict == "inaccurate":
@@ -1569,6 +1585,25 @@ class Checker:
                 explanation += " (Compared with the year before, which the copy implies.)"
         c.result = Claim(c.text, self._kind(c), self._claimed(c), actual, verdict, explanation,
                          _unique(sources))
+
+    def _second_reading(self, c: _Cand, releases: dict, verdict: tuple) -> tuple:
+        """Before a ❌: readings the copy's words leave open. A figure in a sentence about a span of years may
+        be its total; a year read from "last year" may be the neighbouring one. Either way it is no proof."""
+        if c.kind in COUNT_KINDS + ("rate",) and _MULTI_YEAR.search(c.sent.text):
+            return ("unverifiable", None, "Check this: the sentence is about several years, so this may be a total "
+                    "or an average over them, which the data does not hold. " + verdict[2].split(" Suggested:")[0],
+                    verdict[3])
+        if c.kind in COUNT_KINDS and c.year is not None and c.sent.hint is None and \
+                c.year_how in ("relative", "latest", "context", "inferred"):
+            for offset in (1, -1):
+                year = FinancialYear(c.year.start + offset)
+                fake = _Cand("count", c.sent, 0, 0, 0, 0, None, place=c.place, measure=c.measure)
+                other = self._data_value(fake, year, releases)
+                if other is not None and other["value"] == int(c.value):
+                    return ("supported", other["value"], f"{self._name(c)}: {thousands(other['value'])} in "
+                            f"{year.label}. (The copy's period was first read as {c.year.label}; this is the "
+                            "neighbouring year, which fits.)", [_source(other["row"])] if other.get("row") else [])
+        return verdict
 
     # counts ---------------------------------------------------------------------------------------
     def _place_for(self, c: _Cand) -> Place:
@@ -1768,9 +1803,16 @@ class Checker:
         if status == "earlier":
             old = o["earlier_row"]
             text = (f"{fmt(value)} is the {month(old['release'])} release's figure for {who} in {year} ({old['outlet']}); "
-                    f"the {month(row['release'])} release revised it to {thousands(actual)} ({row['outlet']}), and the "
-                    f"copy reports figures from {self._release_phrase(o)}.{suggestion}")
-            return "inaccurate", actual, text, src + [_source(old)]
+                    f"the {month(row['release'])} release revised it to {thousands(actual)} ({row['outlet']}). "
+                    f"The copy may be quoting the earlier release; use {thousands(actual)} if it reports "
+                    f"{self._release_phrase(o)}.")
+            # A published release's own figure is no slip (the copy rarely says which release it quotes) unless
+            # the same sentence quotes a figure that first appeared in the revising release: then it mixes them.
+            if self._sentence_quotes_release(c, row["release"]):
+                text = text.split(" The copy may")[0] + (f" The same sentence quotes a figure first published in the "
+                                                         f"{month(row['release'])} release.{suggestion}")
+                return "inaccurate", actual, text, src + [_source(old)]
+            return "supported", value, text, src + [_source(old)]
         if status == "misprint":
             bad = o["misprint_row"]
             text = (f"{fmt(value)} appears only in {bad['outlet']} ({month(bad['release'])} release); "
@@ -1803,6 +1845,18 @@ class Checker:
         return "inaccurate", actual, text, src
 
     _check_national_total = _check_count
+
+    def _sentence_quotes_release(self, c: _Cand, release: str) -> bool:
+        """Does another figure of c's paragraph first appear in `release` or a later one?"""
+        for o in [o for s in c.sent.paragraph for o in s.cands]:
+            if o is c or o.kind not in COUNT_KINDS + ("total",) or o.value is None:
+                continue
+            for key in ([o.key] if o.key else []) + (self._keys_for(o) if o.year is not None else []):
+                info = self.facts.keys.get(key)
+                first = info.first_release_with(int(o.value)) if info is not None else None
+                if first is not None and first >= release:
+                    return True
+        return False
 
     def _release_phrase(self, o: dict) -> str:
         release = o.get("release")
@@ -1882,6 +1936,15 @@ class Checker:
         what = "the youngest victim's age" if measure == YOUNGEST else "the most common victim age"
         years = [c.year] if c.year else []
         if not years:
+            # no year in the copy: a value some release gave for the fact is the likelier reading
+            fitting = [r for r in self.facts.reports if r["measure"] == measure and r["year"]
+                       and r["value"] == int(c.value)]
+            if fitting:
+                match = max(fitting, key=lambda r: r["release"])
+                shown = "under one" if match["value"] == 0 else match["value"]
+                return ("supported", match["value"], f"{match['year']}: {what} was {shown} ({month(match['release'])} "
+                        f"release, {match['outlet']}). (The copy gives no year; this is the year that fits.)",
+                        [_source(match)])
             release, _ = self._release_for(c, releases)
             rows = [r for r in self.facts.reports if r["measure"] == measure and r["year"]
                     and (release is None or r["release"] <= release)]
@@ -1905,8 +1968,12 @@ class Checker:
                 match = next(r for r in rows if r["value"] == int(c.value))
                 return ("supported", match["value"], f"{year.label}: {what} was {'under one' if match['value'] == 0 else match['value']} "
                         f"({month(match['release'])} release, {match['outlet']}).", [_source(match)])
-            return ("inaccurate", row["value"], f"{year.label}: {what} was {shown} ({month(row['release'])} release, "
-                    f"{row['outlet']}), not {'under one' if c.value == 0 else int(c.value)}.", src)
+            words = (f"{year.label}: {what} was {shown} ({month(row['release'])} release, "
+                     f"{row['outlet']}), not {'under one' if c.value == 0 else int(c.value)}.")
+            if not c.year:
+                return ("unverifiable", row["value"], "Check this: the copy gives no year, and no release gave "
+                        f"{int(c.value)}. Read as the latest year, {words}", src)
+            return ("inaccurate", row["value"], words, src)
         return ("unverifiable", None, f"The data has no figure for {what}" +
                 (f" in {c.year.label}." if c.year else " for the year the copy means (it does not say)."), [])
 
@@ -2283,7 +2350,12 @@ class Checker:
             return "supported", actual, words + note + ".", src
         suggestion = f" Suggested: “{'a rise' if rise else 'a fall'} of {pct_text(pct, max(c.decimals, 0) if c.decimals else 0)}”."
         if not direction_ok:
-            return ("inaccurate", actual, words + f": the copy has the direction wrong." + suggestion, src)
+            back = percent_change(new["value"], old["value"])
+            if back is not None and fits(claimed, abs(back), c.qual, c.decimals):
+                return ("supported", float(round_half_up(back, 1)), f"From {thousands(new['value'])} to "
+                        f"{thousands(old['value'])} is {'a rise' if back > 0 else 'a fall'} of {pct_text(back, 2)} "
+                        f"(the figures read the other way round).", src)
+            return self._doubtful(words + ", the other direction")
         r = ratio(old["value"], new["value"])
         if r is not None and fits(claimed, r * 100, c.qual, c.decimals):
             return ("inaccurate", actual, f"{words}; {claimed}% is the ratio ({thousands(new['value'])} is "
@@ -2296,8 +2368,26 @@ class Checker:
             return ("supported", float(round_half_up(p2, 1)), f"From {thousands(derived['value'])}"
                     f"{_derived(derived, new)} to {thousands(new['value'])} is a rise of {pct_text(p2, 2)} (the data "
                     f"gives {thousands(old['value'])} for the earlier year: {words[0].lower() + words[1:]}).", src)
+        if self._weak_pair(c, old, new, claimed, abs(pct)):
+            return self._doubtful(words)
         extra = self._other_fit(c, old, new, lambda o, n: percent_change(o, n), lambda v: fits(claimed, abs(v), c.qual, c.decimals))
         return "inaccurate", actual, words + f", not “{c.text}”.{extra}{suggestion}", src
+
+    @staticmethod
+    def _doubtful(reading: str) -> tuple:
+        """A contradiction from a reading the copy does not pin down: shown as a question, never as a ❌."""
+        return ("unverifiable", None, f"Check this: read as {reading[0].lower() + reading[1:]}, which does not fit. "
+                "The copy does not make clear which two figures it compares.", [])
+
+    def _weak_pair(self, c: _Cand, old: dict, new: dict, claimed: Decimal, actual: Decimal) -> bool:
+        """Too weak to call a percentage wrong: national totals the data supplied (the NSPCC compares like for
+        like forces, the totals do not), or a figure so far from the claim that the pairing is the likelier slip."""
+        supplied = old.get("cand") is None or new.get("cand") is None
+        if supplied and (c.place is None or c.place.geography_type != "force"):
+            return True
+        if claimed <= 0 or actual <= 0:
+            return False
+        return max(claimed, actual) / min(claimed, actual) > D("2.5")
 
     def _other_fit(self, c: _Cand, old: dict, new: dict, compute, ok) -> str:
         """Say when some other figure in the data would fit the claim (the copy's own numbers still rule)."""
@@ -2569,8 +2659,14 @@ class Checker:
         if total is None or year is None:
             return ("unverifiable", None, "The copy does not say which year's total this rate comes from, and the "
                     "data has none for it.", [])
-        days = days_in(year)
         unit = c.sub or "day"
+        if c.place_how == "context" and c.place is not None:
+            # The place came only from an earlier sentence: the copy may as well mean the whole country
+            # ("police are recording an average of 15 a day"). Read it whichever way the figure fits.
+            national = self._national_rate(c, year, releases, unit)
+            if national is not None:
+                return national
+        days = days_in(year)
         divisor = {"day": D(days), "hour": D(days * 24), "week": D(days) / 7, "month": D(12), "minute": D(days * 1440)}[unit]
         rate = D(total["value"]) / divisor
         places = 2 if rate < 1 else 1
@@ -2586,7 +2682,36 @@ class Checker:
             return ("supported", actual, words + f"; {stated[0]['outlet']} states {stated[0]['value']} a day.",
                     src + [_source(stated[0])])
         suggestion = round_half_up(rate, 0) if rate >= 1 else round_half_up(rate, 1)
+        if c.place_how == "context":
+            return ("unverifiable", actual, f"The copy does not name the place this rate is for; read as "
+                    f"{self._name(c)}: {words}, which does not fit “{c.text}”, nor does the national figure.", src)
         return "inaccurate", actual, words + f", not “{c.text}”. Suggested: “about {suggestion} a{'n' if unit == 'hour' else ''} {unit}”.", src
+
+    def _national_rate(self, c: _Cand, year: FinancialYear, releases: dict, unit: str) -> tuple | None:
+        """A rate that fits the national total (or the rate a release stated) for the year, or None."""
+        fake = _Cand("count", c.sent, 0, 0, 0, 0, None, place=None, measure=c.measure)
+        total = self._data_value(fake, year, releases)
+        stated = [r for r in self.facts.reports if r["measure"] == PER_DAY and r["year"] == year.label
+                  and r["value"] == int(c.value) and unit == "day"]
+        if total is None and not stated:
+            return None
+        days = days_in(year)
+        if total is not None:
+            divisor = {"day": D(days), "hour": D(days * 24), "week": D(days) / 7, "month": D(12),
+                       "minute": D(days * 1440)}[unit]
+            rate = D(total["value"]) / divisor
+            places = 2 if rate < 1 else 1
+            words = (f"Nationally, {thousands(total['value'])} in {year.label} ({days} days) is "
+                     f"{round_half_up(rate, places)} a{'n' if unit == 'hour' else ''} {unit}")
+            src = [_source(total["row"])] if total.get("row") else []
+            if fits(c.value, rate, c.qual, c.decimals, approx=D("0.1")):
+                return "supported", float(round_half_up(rate, places)), words + ".", src
+            if stated:
+                return ("supported", float(round_half_up(rate, places)),
+                        words + f"; {stated[0]['outlet']} states {stated[0]['value']} a day.", src + [_source(stated[0])])
+            return None
+        return ("supported", float(stated[0]["value"]),
+                f"Nationally, {stated[0]['outlet']} states {stated[0]['value']} a day in {year.label}.", [_source(stated[0])])
 
     def _check_per_head(self, c: _Cand, releases: dict, sentences) -> tuple:
         """'12 per 100,000 residents' against the ONS mid-2018 population; the data has no child population."""
@@ -2763,7 +2888,7 @@ class Checker:
         gap = abs(new["year"].start - old["year"].start)
         span = f"{old['year'].label} to {new['year'].label}"
         inclusive = gap + 1
-        ok = n == gap or (c.sub in ("over", "across", "within", "during") and n == inclusive)
+        ok = n == gap or n == inclusive  # "doubled in four years" for 2015/16 to 2018/19 counts both ends
         if ok:
             return "supported", gap, f"{span} is {_years(gap)} apart.", []
         guessed = [p["cand"] for p in pair if p.get("cand") is not None and p["cand"].year_how == "inferred"]
