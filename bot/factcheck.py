@@ -1361,6 +1361,10 @@ class Checker:
                          local, re.I):
                 c.measure, c.measure_explicit = AT_COMMON_AGE, True
                 return
+            if re.search(r"\bmost\s+common\s+age\b[^.;()]{0,40}\(\s*$", text[max(0, c.nstart - 70):c.nstart], re.I):
+                # "13 was the most common age of the victim (257)": the offences at that age
+                c.measure, c.measure_explicit = AT_COMMON_AGE, True
+                return
         for pattern, measure in MEASURE_WORDS:
             if pattern.search(local):
                 c.measure, c.measure_explicit = measure, True
