@@ -546,10 +546,10 @@ def create_app(settings: Settings, *, answerer=None, client: WebClient | None = 
             respond(text=f"{explain} (error id {error_id})\n\n{checked.text}", response_type="ephemeral",
                     replace_original=False)
 
-    def thread_parent(channel: str, thread_ts: str) -> str:
+    def thread_parent(channel: str, thread_ts: str) -> dict:
         replies = client.conversations_replies(channel=channel, ts=thread_ts, limit=1)
         messages = replies.get("messages") or []
-        return messages[0].get("text", "") if messages else ""
+        return messages[0] if messages else {}
 
     @app.event("app_mention")
     def on_mention(event):
@@ -565,8 +565,7 @@ def create_app(settings: Settings, *, answerer=None, client: WebClient | None = 
 
         def job():
             if in_thread and not (copy or (copy is None and text)):
-                parent = thread_parent(channel, thread_ts)
-                post_check(fact_check(parent) if parent.strip() else CheckReply(_empty_check()), channel, thread_ts)
+                post_check(message_check(thread_parent(channel, thread_ts)), channel, thread_ts)
                 return
             if copy == "":
                 client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts, text=CHECK_HOW)
@@ -589,8 +588,7 @@ def create_app(settings: Settings, *, answerer=None, client: WebClient | None = 
         thread_ts = message.get("thread_ts") or message.get("ts")
 
         def job():
-            checked = fact_check(message.get("text") or "")
-            post_check(checked, channel, thread_ts, respond=respond)
+            post_check(message_check(message), channel, thread_ts, respond=respond)
 
         submit(job, lambda msg: respond(text=msg, response_type="ephemeral", replace_original=False))
 
@@ -601,6 +599,22 @@ def create_app(settings: Settings, *, answerer=None, client: WebClient | None = 
                   exc_info=error)
 
     return app
+
+
+BOT_MESSAGE = ("That message was posted by a bot, not written by a reporter. If it is one of my answers, every "
+               "figure in it comes straight from the data, with its source listed under it. Fact-checking is for "
+               "copy: paste the story after @offences check, or use the shortcut on a reporter's message.")
+
+
+def message_check(message: dict) -> CheckReply:
+    """A thread's message checked as copy, unless a bot posted it: the bot's own answers (tables, ranks,
+    rates) are the data itself, and checking them line by line would only show ranks and labels as claims."""
+    if message.get("bot_id") or message.get("subtype") == "bot_message":
+        from .factcheck import CheckResult  # noqa: PLC0415
+
+        return CheckReply(CheckResult(notes=[BOT_MESSAGE]))
+    text = message.get("text") or ""
+    return fact_check(text) if text.strip() else CheckReply(_empty_check())
 
 
 def _empty_check():

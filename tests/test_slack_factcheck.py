@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import parse_qs, quote
 
 from fake_slack import app_mention_event, event_body, message_shortcut_body, signed_headers
 from test_slack import SECRET, all_text, send, served, slack, slash  # noqa: F401  (fixtures)
@@ -96,3 +97,24 @@ def test_hostile_copy_through_slash_check_and_mention(served, slack, text):
     assert send(served, event_body(event, event_id=f"EvHostile{abs(hash(text))}"))[0] == 200
     (message,) = slack.wait_for("chat.postMessage")
     assert "Traceback" not in message.params["text"] and message.params["thread_ts"] == "1700000800.000100"
+
+
+def test_mention_under_the_bots_own_answer_says_what_it_is_instead_of_checking_it(served, slack):
+    parent = {"type": "message", "bot_id": "B01", "user": "UBOT", "ts": "1700001000.000100",
+              "text": "Top 5 forces, 2018/19\n1. Durham Constabulary 80.3 per 100,000\n2. Gwent Police 38.7 per 100,000"}
+    slack.set_replies("C44", "1700001000.000100", [parent])
+    event = app_mention_event("<@UBOT>", "C44", "1700001100.000100", thread_ts="1700001000.000100")
+    assert send(served, event_body(event, event_id="EvOwn1"))[0] == 200
+    (message,) = slack.wait_for("chat.postMessage")
+    assert "posted by a bot" in message.params["text"] and "inaccurate" not in message.params["text"]
+
+
+def test_shortcut_on_the_bots_own_answer_says_what_it_is(served, slack):
+    body = message_shortcut_body("fact_check", "Durham Constabulary: 30.0 per 100,000 residents in 2016/17",
+                                 "1700001200.000100", "C45", slack.response_url("s4"))
+    payload = json.loads(parse_qs(body)["payload"][0])
+    payload["message"]["bot_id"] = "B01"
+    body = "payload=" + quote(json.dumps(payload))
+    assert send(served, body)[0] == 200
+    (message,) = slack.wait_for("chat.postMessage")
+    assert "posted by a bot" in message.params["text"] and "❌" not in message.params["text"]
