@@ -264,6 +264,13 @@ def check_words(text: str) -> str | None:
     return text[m.end():].strip() if m else None
 
 
+def looks_like_copy(text: str) -> bool:
+    """Pasted copy rather than a question: a dozen words or more, written as a sentence with a figure.
+    Reporters' questions are short ("durham 2016-17", "what was the rate in durham 2016/17")."""
+    plain = slack_to_plain(text)
+    return len(plain.split()) >= 12 and bool(re.search(r"\d", plain)) and bool(re.search(r"[\w%)][.!?]['’”\"]?(?:\s|$)", plain))
+
+
 @dataclass
 class CheckReply:
     """A fact-check ready to send: blocks and the plain-text fallback."""
@@ -528,10 +535,20 @@ def create_app(settings: Settings, *, answerer=None, client: WebClient | None = 
         if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
             return
         channel, user = event["channel"], event.get("user", "")
-        submit(lambda: conversation_reply(event.get("text") or "", channel, user),
-               lambda msg: client.chat_postMessage(channel=channel, text=msg))
+        text = event.get("text") or ""
+        copy = check_words(text)
 
-    def post_check(checked: CheckReply, channel: str, thread_ts: str, respond=None) -> None:
+        def job():
+            if copy == "":
+                client.chat_postMessage(channel=channel, text=CHECK_HOW)
+            elif copy is not None or looks_like_copy(text):
+                post_check(fact_check(copy if copy is not None else text), channel, None)
+            else:
+                conversation_reply(text, channel, user)
+
+        submit(job, lambda msg: client.chat_postMessage(channel=channel, text=msg))
+
+    def post_check(checked: CheckReply, channel: str, thread_ts: str | None, respond=None) -> None:
         """A fact-check as a reply in the thread; if it cannot be posted, to the editor privately."""
         try:
             client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=checked.text,
@@ -570,7 +587,7 @@ def create_app(settings: Settings, *, answerer=None, client: WebClient | None = 
             if copy == "":
                 client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts, text=CHECK_HOW)
                 return
-            if copy is not None or in_thread:
+            if copy is not None or in_thread or looks_like_copy(text):
                 checked = fact_check(copy if copy is not None else text)
                 if checked.result.claims or copy is not None:
                     post_check(checked, channel, thread_ts)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from urllib.parse import parse_qs, quote
 
-from fake_slack import app_mention_event, event_body, message_shortcut_body, signed_headers
+from fake_slack import app_mention_event, event_body, im_message_event, message_shortcut_body, signed_headers
 from test_slack import SECRET, all_text, send, served, slack, slash  # noqa: F401  (fixtures)
 
 KENT = "Kent Police recorded 361 offences in 2016/17, up from 63, a rise of 573%."
@@ -118,3 +118,25 @@ def test_shortcut_on_the_bots_own_answer_says_what_it_is(served, slack):
     assert send(served, body)[0] == 200
     (message,) = slack.wait_for("chat.postMessage")
     assert "posted by a bot" in message.params["text"] and "❌" not in message.params["text"]
+
+
+def test_copy_sent_in_a_dm_is_checked_and_a_question_still_answered(served, slack):
+    send(served, event_body(im_message_event(KENT, channel="D901"), event_id="EvDMCopy"))
+    (message,) = slack.wait_for("chat.postMessage")
+    assert message.params["channel"] == "D901" and "1 inaccurate" in message.params["text"]
+    slack.reset()
+    send(served, event_body(im_message_event("check " + KENT, channel="D902"), event_id="EvDMCheck"))
+    (message,) = slack.wait_for("chat.postMessage")
+    assert "1 inaccurate" in message.params["text"]
+    slack.reset()
+    send(served, event_body(im_message_event("what was the figure in durham 2016/17", channel="D903"),
+                            event_id="EvDMQuestion"))
+    (message,) = slack.wait_for("chat.postMessage")
+    assert "*190*" in all_text(message.params["blocks"])
+
+
+def test_copy_pasted_after_a_mention_outside_a_thread_is_checked(served, slack):
+    event = app_mention_event("<@UBOT> " + KENT, "C46", "1700001300.000100")
+    assert send(served, event_body(event, event_id="EvMentionCopy"))[0] == 200
+    (message,) = slack.wait_for("chat.postMessage")
+    assert "1 inaccurate" in message.params["text"] and "couldn't find" not in message.params["text"]
