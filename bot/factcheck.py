@@ -41,6 +41,7 @@ import logging
 import re
 import threading
 from collections import defaultdict
+from itertools import groupby
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -800,8 +801,10 @@ class Checker:
                     log.exception("fact-check could not read a sentence")
                     s.cands = []
                     s.notes.append("Some text could not be read for figures and was skipped.")
-        for s in sentences:
-            s.paragraph = [t for t in sentences if t.para == s.para]
+        for _, group in groupby(sentences, key=lambda t: t.para):  # sentences come paragraph by paragraph
+            paragraph = list(group)
+            for s in paragraph:
+                s.paragraph = paragraph
         cands = [c for s in sentences for c in s.cands]
         self._resolve(sentences)
         releases = self._releases_under_discussion(sentences, cands)
@@ -1807,16 +1810,14 @@ class Checker:
         if status == "earlier":
             old = o["earlier_row"]
             text = (f"{fmt(value)} is the {month(old['release'])} release's figure for {who} in {year} ({old['outlet']}); "
-                    f"the {month(row['release'])} release revised it to {thousands(actual)} ({row['outlet']}). "
-                    f"The copy may be quoting the earlier release; use {thousands(actual)} if it reports "
-                    f"{self._release_phrase(o)}.")
+                    f"the {month(row['release'])} release revised it to {thousands(actual)} ({row['outlet']}).")
             # A published release's own figure is no slip (the copy rarely says which release it quotes) unless
-            # the same sentence quotes a figure that first appeared in the revising release: then it mixes them.
-            if self._sentence_quotes_release(c, row["release"]):
-                text = text.split(" The copy may")[0] + (f" The same sentence quotes a figure first published in the "
-                                                         f"{month(row['release'])} release.{suggestion}")
-                return "inaccurate", actual, text, src + [_source(old)]
-            return "supported", value, text, src + [_source(old)]
+            # the same paragraph quotes a figure that first appeared in the revising release: then it mixes them.
+            if self._paragraph_quotes_release(c, row["release"]):
+                return ("inaccurate", actual, text + f" The same paragraph quotes a figure first published in the "
+                        f"{month(row['release'])} release.{suggestion}", src + [_source(old)])
+            return ("supported", value, text + f" The copy may be quoting the earlier release; use "
+                    f"{thousands(actual)} if it reports {self._release_phrase(o)}.", src + [_source(old)])
         if status == "misprint":
             bad = o["misprint_row"]
             text = (f"{fmt(value)} appears only in {bad['outlet']} ({month(bad['release'])} release); "
@@ -1850,7 +1851,7 @@ class Checker:
 
     _check_national_total = _check_count
 
-    def _sentence_quotes_release(self, c: _Cand, release: str) -> bool:
+    def _paragraph_quotes_release(self, c: _Cand, release: str) -> bool:
         """Does another figure of c's paragraph first appear in `release` or a later one?"""
         for o in [o for s in c.sent.paragraph for o in s.cands]:
             if o is c or o.kind not in COUNT_KINDS + ("total",) or o.value is None:
@@ -2670,18 +2671,11 @@ class Checker:
             national = self._national_rate(c, year, releases, unit)
             if national is not None:
                 return national
-        days = days_in(year)
-        divisor = {"day": D(days), "hour": D(days * 24), "week": D(days) / 7, "month": D(12), "minute": D(days * 1440)}[unit]
-        rate = D(total["value"]) / divisor
-        places = 2 if rate < 1 else 1
-        actual = float(round_half_up(rate, places))
+        rate, actual, words = _rate_of(total["value"], year, unit)
         src = [_source(total["row"])] if total.get("row") else []
-        words = (f"{thousands(total['value'])} in {year.label} ({days} days) is {round_half_up(rate, places)} "
-                 f"a{'n' if unit == 'hour' else ''} {unit}")
         if fits(c.value, rate, c.qual, c.decimals, approx=D("0.1")):
             return "supported", actual, words + ".", src
-        stated = [r for r in self.facts.reports if r["measure"] == PER_DAY and r["year"] == year.label
-                  and r["value"] == int(c.value) and unit == "day"]
+        stated = self._stated_per_day(c, year, unit)
         if stated:
             return ("supported", actual, words + f"; {stated[0]['outlet']} states {stated[0]['value']} a day.",
                     src + [_source(stated[0])])
@@ -2695,27 +2689,26 @@ class Checker:
         """A rate that fits the national total (or the rate a release stated) for the year, or None."""
         fake = _Cand("count", c.sent, 0, 0, 0, 0, None, place=None, measure=c.measure)
         total = self._data_value(fake, year, releases)
-        stated = [r for r in self.facts.reports if r["measure"] == PER_DAY and r["year"] == year.label
-                  and r["value"] == int(c.value) and unit == "day"]
-        if total is None and not stated:
-            return None
-        days = days_in(year)
+        stated = self._stated_per_day(c, year, unit)
         if total is not None:
-            divisor = {"day": D(days), "hour": D(days * 24), "week": D(days) / 7, "month": D(12),
-                       "minute": D(days * 1440)}[unit]
-            rate = D(total["value"]) / divisor
-            places = 2 if rate < 1 else 1
-            words = (f"Nationally, {thousands(total['value'])} in {year.label} ({days} days) is "
-                     f"{round_half_up(rate, places)} a{'n' if unit == 'hour' else ''} {unit}")
+            rate, actual, words = _rate_of(total["value"], year, unit)
+            words = "Nationally, " + words
             src = [_source(total["row"])] if total.get("row") else []
             if fits(c.value, rate, c.qual, c.decimals, approx=D("0.1")):
-                return "supported", float(round_half_up(rate, places)), words + ".", src
+                return "supported", actual, words + ".", src
             if stated:
-                return ("supported", float(round_half_up(rate, places)),
-                        words + f"; {stated[0]['outlet']} states {stated[0]['value']} a day.", src + [_source(stated[0])])
+                return ("supported", actual, words + f"; {stated[0]['outlet']} states {stated[0]['value']} a day.",
+                        src + [_source(stated[0])])
+            return None
+        if not stated:
             return None
         return ("supported", float(stated[0]["value"]),
                 f"Nationally, {stated[0]['outlet']} states {stated[0]['value']} a day in {year.label}.", [_source(stated[0])])
+
+    def _stated_per_day(self, c: _Cand, year: FinancialYear, unit: str) -> list[dict]:
+        """The rows where a release itself stated c's figure as its average a day for the year."""
+        return [r for r in self.facts.reports if r["measure"] == PER_DAY and r["year"] == year.label
+                and r["value"] == int(c.value) and unit == "day"]
 
     def _check_per_head(self, c: _Cand, releases: dict, sentences) -> tuple:
         """'12 per 100,000 residents' against the ONS mid-2018 population; the data has no child population."""
@@ -2975,6 +2968,16 @@ class Checker:
         right = "more" if mine_v > other_v else ("fewer" if mine_v < other_v else "the same number as")
         return ("inaccurate", mine_v - other_v, words + f", so “{c.text}” is wrong: it recorded {right}"
                 f"{'' if right.startswith('the') else ' than'} {self.answerer.name(other)}.", src)
+
+
+def _rate_of(total: int, year: FinancialYear, unit: str) -> tuple[Decimal, float, str]:
+    """A year's total as a rate per unit: the exact rate, its rounded value, and the words that show it."""
+    days = days_in(year)
+    divisor = {"day": D(days), "hour": D(days * 24), "week": D(days) / 7, "month": D(12), "minute": D(days * 1440)}[unit]
+    rate = D(total) / divisor
+    shown = round_half_up(rate, 2 if rate < 1 else 1)
+    return rate, float(shown), (f"{thousands(total)} in {year.label} ({days} days) is {shown} "
+                                f"a{'n' if unit == 'hour' else ''} {unit}")
 
 
 def _multiple_fits(target: Decimal, r: Decimal, qual: str) -> bool:
