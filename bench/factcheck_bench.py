@@ -59,7 +59,7 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=1000)
     args = parser.parse_args()
 
-    from bot.factcheck import check
+    from bot.check import check
 
     tf = _eval_module()
     rows = tf.load_eval()

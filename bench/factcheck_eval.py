@@ -48,7 +48,7 @@ def article(words: int = 1000) -> str:
 
 
 def timing(rounds: int) -> None:
-    from bot.factcheck import check
+    from bot.check import check
     text = article()
     first = text.split("\n\n")[0]
     check(text)  # warm-up: loads the data and builds the lookups once

@@ -1,7 +1,7 @@
 """Request -> Answer: the figures, the change and its honest wording, caveats and sources.
 
 The words are built here once and rendered by bot/render.py (plain text, Block Kit) and drawn by
-bot/charts.py; bot/factcheck.py checks copy against the same figures and arithmetic.
+bot/charts.py; bot/check/ checks copy against the same figures and arithmetic.
 """
 
 from __future__ import annotations

@@ -118,7 +118,7 @@ def cmd_check(args) -> int:
         raise UserError("nothing to check: give the copy to check, e.g. offences check \"Kent Police recorded "
                         "361 offences in 2016/17, up from 63\", or - to read it from standard input")
     _load()
-    from .factcheck import check, plain_text
+    from .check import check, plain_text
 
     result = check(text)
     if args.json:

@@ -233,10 +233,10 @@ def table_csv(answer: Answer) -> str:
 # -- fact-check results ----------------------------------------------------------------------------
 
 def check_blocks(result) -> list[dict]:
-    """A fact-check (bot.factcheck.CheckResult) as Block Kit: the summary in bold, then one line per
-    claim with its icon, verdict, finding and source links; send factcheck.plain_text(result) with it."""
+    """A fact-check (bot.check.CheckResult) as Block Kit: the summary in bold, then one line per
+    claim with its icon, verdict, finding and source links; send check.plain_text(result) with it."""
     from .answer import month
-    from .factcheck import ICONS
+    from .check import ICONS
 
     out = [_section(f"*{escape(result.summary)}*")]
     lines = []

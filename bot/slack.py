@@ -279,7 +279,7 @@ class CheckReply:
 
     @property
     def text(self) -> str:
-        from .factcheck import plain_text  # noqa: PLC0415
+        from .check import plain_text  # noqa: PLC0415
 
         return plain_text(self.result)[:SLACK_TEXT_LIMIT]
 
@@ -288,7 +288,7 @@ class CheckReply:
 
 
 def fact_check(copy: str) -> CheckReply:
-    from .factcheck import check  # noqa: PLC0415  (loaded on first use, like the store)
+    from .check import check  # noqa: PLC0415  (loaded on first use, like the store)
 
     return CheckReply(check(slack_to_plain(copy)))
 
@@ -627,7 +627,7 @@ def message_check(message: dict) -> CheckReply:
     """A thread's message checked as copy, unless a bot posted it: the bot's own answers (tables, ranks,
     rates) are the data itself, and checking them line by line would only show ranks and labels as claims."""
     if message.get("bot_id") or message.get("subtype") == "bot_message":
-        from .factcheck import CheckResult  # noqa: PLC0415
+        from .check import CheckResult  # noqa: PLC0415
 
         return CheckReply(CheckResult(notes=[BOT_MESSAGE]))
     text = message.get("text") or ""
@@ -635,7 +635,7 @@ def message_check(message: dict) -> CheckReply:
 
 
 def _empty_check():
-    from .factcheck import CheckResult  # noqa: PLC0415
+    from .check import CheckResult  # noqa: PLC0415
 
     return CheckResult(notes=["The thread's first message has no text to check."])
 

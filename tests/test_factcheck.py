@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.factcheck import check, plain_text
+from bot.check import check, plain_text
 
 EVAL = Path(__file__).with_name("factcheck_eval.csv")
 DEV_SHARE = 0.7

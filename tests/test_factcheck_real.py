@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.factcheck import check
+from bot.check import check
 from real_copy import ABSENT, EVAL_DIR, dev_passages, matches, northumbria, score_passage
 
 pytestmark = pytest.mark.skipif(not EVAL_DIR.is_dir(), reason=ABSENT)

@@ -1,0 +1,404 @@
+"""Checks of levels: a count, an age fact or a number of forces against what the release said."""
+
+from __future__ import annotations
+
+
+from ..answer import measure_phrase, month, value_text
+from ..numbers import thousands
+from ..years import FinancialYear
+
+from .model import COMMON_AGE, COUNT_KINDS, CYBER, D, NATIONAL_ONLY, SCWC, YOUNGEST, _Cand
+from .wording import _month_label, _source, _vt
+from .words import _num, fits, fmt
+
+
+class LevelChecks:
+    """Part of Checker (bot/check/checker.py): checks of levels: a count, an age fact or a number of forces against what the release said."""
+
+    def _resolve_count(self, c: _Cand, releases: dict) -> dict:
+        """Find the figure a count claim is about and how it compares. Returns a dict describing the outcome."""
+        value = int(c.value)
+        release, how = self._release_for(c, releases)
+        if c.year is None and c.year_how == "latest" and release:
+            covered = self.facts.covers.get((release, c.family))
+            if covered:  # "last year" in copy about a release is the year that release covers
+                c.year, c.extra["latest_of"] = FinancialYear.from_label(covered), release
+        if c.year is None:
+            c.extra["last_year"] = c.year_how == "latest"
+            y = self._infer_year(c, value)
+            if y is not None:
+                c.year, c.year_how = y, "inferred"
+        place = self._place_for(c)
+        outcome = {"release": release, "release_how": how}
+        if c.year is None:
+            outcome["status"] = "no_year"
+            return outcome
+        best = None
+        if c.year_how == "calendar":
+            # "in 2017" may be the year ending March 2017 or the one starting April 2017: take whichever fits
+            for year in (c.year, FinancialYear(c.year.start - 1)):
+                for key in self._keys_for(c, year=year):
+                    info = self.facts.keys.get(key)
+                    if info and info.judge(value, c.qual, release)["status"] == "match":
+                        c.extra["calendar"] = c.year.start
+                        c.year = year
+                        break
+                else:
+                    continue
+                break
+        for measure in self._measures_to_try(c):
+            for key in self._keys_for(c, measure=measure):
+                info = self.facts.keys.get(key)
+                if info is None:
+                    continue
+                judged = info.judge(value, c.qual, release)
+                rank = {"match": 0, "basis": 0.2, "earlier": 1, "misprint": 2, "later": 3, "not_available": 5,
+                        "wrong": 4}[judged["status"]]
+                if measure != c.measure:
+                    rank += 10 if judged["status"] == "match" else 100
+                if key[0] != place.name:
+                    rank += 0.5
+                if best is None or rank < best[0]:
+                    best = (rank, key, judged, info)
+            if best and best[0] < 1:
+                break
+        if best is None or best[0] >= 100:
+            if best is not None and best[2]["status"] != "match":
+                best = None
+        if best is None:
+            outcome["status"] = "missing"
+            return outcome
+        rank, key, judged, info = best
+        c.key = key
+        outcome.update(judged)
+        outcome["key"] = key
+        outcome["info"] = info
+        return outcome
+
+    def _figure_of_another_named_place(self, c: _Cand, value: int, year: str, releases: dict) -> tuple | None:
+        """A figure wrong for the place it was bound to but exactly another named place's figure that year
+        ("Dorset accounted for a third of the 334 recorded by the south-west forces"): the binding, not
+        the copy, is the likelier mistake, so say what the figure is instead of calling it wrong."""
+        bound = self._place_for(c)
+        for span in c.sent.places:
+            place = getattr(span, "place", None)
+            if place is None or place == bound:
+                continue
+            like = _Cand("count", c.sent, 0, 0, 0, 0, None, place=place, measure=c.measure)
+            point = self._data_value(like, FinancialYear.from_label(year), releases)
+            if point is not None and point.get("value") == value:
+                row = point.get("row")
+                return ("unverifiable", None,
+                        f"{thousands(value)} is {self.answerer.name(place)}'s figure for {year}"
+                        + (f" ({month(row['release'])} release, {row['outlet']})" if row else "")
+                        + f", not {self.answerer.name(bound) if bound else 'the place'}'s; check which the copy means.",
+                        [_source(row)] if row else [])
+        return None
+
+    def _check_count(self, c: _Cand, releases: dict, sentences) -> tuple:
+        if c.sub == "other":
+            return ("unverifiable", None, f"The data holds police-recorded offence figures, not {c.extra['noun']}.", [])
+        value = int(c.value)
+        o = self._resolve_count(c, releases)
+        place = self._place_for(c)
+        name = self._name(c)
+        phrase = measure_phrase(c.measure)
+        status = o["status"]
+        if status == "no_year":
+            period = self._other_period(c, value)
+            if period:
+                return period
+            years = self.facts.years_for(place, c.measure)
+            have = f" The data has {name} figures for {', '.join(years)}." if years else ""
+            return ("unverifiable", None, f"The copy gives no year for {fmt(value)}, and it is not {name}'s figure for "
+                    f"any year in the data.{have}", [])
+        if status == "missing":
+            period = self._other_period(c, value)
+            if period:
+                return period
+            return self._missing(c, value)
+        key, info = o["key"], o["info"]
+        year = key[3]
+        who = self._name(c, key)
+        row = o["row"]
+        src = [_source(row)] if row else []
+        shown = value_text(_vt(row)) if row else ""
+        named = c.place is not None and c.place.geography_type == "nation"
+        scope = f" (the figure is for {key[0]}, not {place.name})" if named and key[0] != place.name else ""
+        if key[2] != c.measure and key[2] not in NATIONAL_ONLY:
+            scope += f" (the {measure_phrase(key[2])} figure)"
+        rel_text = f"{month(row['release'])} release, {row['outlet']}" if row else ""
+        if status == "match":
+            text = f"{who}: {shown} in {year}{scope} ({rel_text})."
+            if c.qual != "exact":
+                text = f"{who} recorded {shown} in {year}{scope}, so “{c.text}” holds ({rel_text})."
+            later = info.later_revision(row["release"]) if row else None
+            if later:
+                text += (f" A later release ({month(later['release'])}, {later['outlet']}) "
+                         f"{'says it was not supplied' if later['value'] is None else 'revised it to ' + thousands(later['value'])}"
+                         f"; “{c.text}” is right as the {month(row['release'])} release's figure.")
+                src.append(_source(later))
+            if o.get("tied"):
+                text += f" Sources for that release disagree ({o['tied']}); no publisher's page settles it."
+            if row and row.get("qualifier") == "at_least" and c.qual == "exact":
+                text += " The source gives it as a lower bound (“at least”)."
+            if row and row.get("qualifier") == "approximately" and c.qual == "exact":
+                text += " The source gives it as an approximation."
+            if c.year_how == "inferred" and c.extra.get("last_year"):
+                text += f" (“Last year” read as {year}, the year this figure is for.)"
+            elif c.year_how == "inferred":
+                text += " (The copy gives no year; the figure matches this one.)"
+            if c.year_how == "calendar":
+                text += f" (Read “{c.extra.get('calendar', year[:4])}” as the financial year {year}.)"
+            return "supported", _num(D(row["value"])) if row and row["value"] is not None else value, text, src
+        if status == "not_available":
+            text = f"{who} did not supply a {year} figure to the {month(row['release'])} release ({row['outlet']})."
+            earlier = o.get("earlier_row")
+            if earlier:
+                text += f" {fmt(value)} is the {month(earlier['release'])} release's figure ({earlier['outlet']})."
+                src.append(_source(earlier))
+            return "unverifiable", None, text, src
+        actual = row["value"]
+        suggestion = f" Suggested: “{thousands(actual)}”." if actual is not None else ""
+        if status == "earlier":
+            old = o["earlier_row"]
+            text = (f"{fmt(value)} is the {month(old['release'])} release's figure for {who} in {year} ({old['outlet']}); "
+                    f"the {month(row['release'])} release revised it to {thousands(actual)} ({row['outlet']}).")
+            # A published release's own figure is no slip (the copy rarely says which release it quotes) unless
+            # the same paragraph quotes a figure that first appeared in the revising release: then it mixes them.
+            if self._paragraph_quotes_release(c, row["release"]):
+                return ("inaccurate", actual, text + f" The same paragraph quotes a figure first published in the "
+                        f"{month(row['release'])} release.{suggestion}", src + [_source(old)])
+            return ("supported", value, text + f" The copy may be quoting the earlier release; use "
+                    f"{thousands(actual)} if it reports {self._release_phrase(o)}.", src + [_source(old)])
+        if status == "misprint":
+            bad = o["misprint_row"]
+            text = (f"{fmt(value)} appears only in {bad['outlet']} ({month(bad['release'])} release); "
+                    f"{row['outlet']} prints {thousands(actual)} for {who} in {year}{scope}.{suggestion}")
+            return "inaccurate", actual, text, src + [_source(bad)]
+        if status == "basis":
+            alt = o["basis_row"]
+            why = (alt.get("note") or "").split(";")[0]
+            text = (f"{fmt(value)} is printed for {who} in {year} on another basis: {why} ({month(alt['release'])} "
+                    f"release, {alt['outlet']}). The release's headline figure is {thousands(actual)} ({row['outlet']}).")
+            return "supported", value, text, [_source(alt)] + src
+        if status == "later":
+            later = o["later_row"]
+            text = (f"{fmt(value)} is {who}'s {year} figure from the later {month(later['release'])} release "
+                    f"({later['outlet']}); the {month(row['release'])} release the copy reports gave {thousands(actual)}.")
+            return "supported", value, text, [_source(later)] + src
+        # wrong
+        if c.year_how in ("context", "sentence", "inferred", "calendar", "relative") and c.qual == "exact":
+            other = self._other_year(c, value)
+            if other:
+                return other
+        elsewhere = self._figure_of_another_named_place(c, value, year, releases)
+        if elsewhere:
+            return elsewhere
+        text = f"{who} recorded {shown} {phrase} in {year}{scope} ({rel_text}), not “{c.text}”.{suggestion}"
+        if c.year_how == "calendar":
+            text += f" (Read “{c.extra.get('calendar', year[:4])}” as {year}.)"
+        if c.extra.get("latest_of"):
+            text += f" (“Last year” read as {year}, the year the {month(c.extra['latest_of'])} release covers.)"
+        return "inaccurate", actual, text, src
+
+    _check_national_total = _check_count
+
+    def _paragraph_quotes_release(self, c: _Cand, release: str) -> bool:
+        """Does another figure of c's paragraph first appear in `release` or a later one?"""
+        for o in [o for s in c.sent.paragraph for o in s.cands]:
+            if o is c or o.kind not in COUNT_KINDS + ("total",) or o.value is None:
+                continue
+            for key in ([o.key] if o.key else []) + (self._keys_for(o) if o.year is not None else []):
+                info = self.facts.keys.get(key)
+                first = info.first_release_with(int(o.value)) if info is not None else None
+                if first is not None and first >= release:
+                    return True
+        return False
+
+    def _release_phrase(self, o: dict) -> str:
+        release = o.get("release")
+        if not release:
+            return "a later release"
+        if o.get("release_how") == "said":
+            return f"the {month(release)} release, as it says"
+        return f"the {month(release)} release or later (its other figures first appeared there)"
+
+    def _other_year(self, c: _Cand, value: int):
+        """A figure whose year was only implied: supported when it is the place's figure for another year."""
+        place = self._place_for(c)
+        labels = self.facts.years_for(place, c.measure)
+        if c.year is not None:
+            # a value two years share (Lancashire: 67 in 2017/18, and 66 or 67 in 2018/19): the nearest one before
+            # the year the copy implied first
+            labels = sorted(labels, key=lambda l: (FinancialYear.from_label(l) > c.year,
+                                                   abs(FinancialYear.from_label(l).start - c.year.start)))
+        for label in labels:
+            for key in self._keys_for(c, year=FinancialYear.from_label(label)):
+                info = self.facts.keys.get(key)
+                if info and info.has_value(value, settled_only=True):
+                    row = info.row_with(value)
+                    c.year, c.year_how, c.key = FinancialYear.from_label(label), "inferred", key
+                    return ("supported", value, f"{self._name(c, key)}: {thousands(value)} in {label} "
+                            f"({month(row['release'])} release, {row['outlet']}); the copy does not say the year "
+                            f"outright, so it was read as {label}.", [_source(row)])
+        return None
+
+    def _other_period(self, c: _Cand, value: int):
+        place = self._place_for(c)
+        for row in self.facts.periods:
+            if row["value"] is None or row["measure"] not in self._measures_to_try(c) + [c.measure]:
+                continue
+            same_place = row["geography"] == place.name or (place.geography_type == "nation"
+                                                            and row["geography_type"] == "nation")
+            if not same_place:
+                continue
+            ok = fits(D(value), D(row["value"]), c.qual) or (row["value"] == value)
+            if row["qualifier"] in ("at_least", "approximately") and c.qual != "exact":
+                ok = ok or row["value"] == value
+            if ok:
+                span = f"{_month_label(row['period_start'])} to {_month_label(row['period_end'])}"
+                return ("supported", row["value"], f"{row['geography']}: {value_text(_vt(row))} for {span} "
+                        f"({month(row['release'])} release, {row['outlet']}).", [_source(row)])
+        return None
+
+    def _missing(self, c: _Cand, value: int) -> tuple:
+        place = self._place_for(c)
+        name = self.answerer.name(place)
+        measures = self.facts.measures.get(place.key, set())
+        year = c.year.label if c.year else "that year"
+        if not measures:
+            return ("unverifiable", None, f"The data has no figures for {name}: not every force's figures were "
+                    "published in a form the data could use.", [])
+        if c.measure not in measures:
+            others = ", ".join(sorted(measure_phrase(m) for m in measures))
+            return ("unverifiable", None, f"The data has no {measure_phrase(c.measure)} figures for {name} "
+                    f"(it has {others}).", [])
+        years = self.facts.years_for(place, c.measure)
+        # a typo'd year: the figure is this place's figure for a neighbouring year the copy did not name
+        if c.year is not None and c.year_how in ("explicit", "calendar") and c.qual == "exact" and value >= 10:
+            for label in years:
+                if abs(FinancialYear.from_label(label).start - c.year.start) <= 2:
+                    info = self.facts.keys.get((place.name, place.geography_type, c.measure, label))
+                    if info and info.has_value(value, settled_only=True):
+                        row = info.row_with(value)
+                        return ("inaccurate", value, f"{name} has no {year} figure in the data; {thousands(value)} is "
+                                f"its {label} figure ({month(row['release'])} release, {row['outlet']}). Check the year: "
+                                f"suggested “{thousands(value)} in {label}”.", [_source(row)])
+        return ("unverifiable", None, f"No {name} figure for {year} in the data ({measure_phrase(c.measure)}: "
+                f"it has {', '.join(years) or 'none'}).", [])
+
+    # ages -----------------------------------------------------------------------------------------
+    def _check_age(self, c: _Cand, releases: dict, sentences) -> tuple:
+        measure = YOUNGEST if c.sub == "youngest" else COMMON_AGE
+        what = "the youngest victim's age" if measure == YOUNGEST else "the most common victim age"
+        years = [c.year] if c.year else []
+        if not years:
+            # no year in the copy: a value some release gave for the fact is the likelier reading
+            fitting = [r for r in self.facts.reports if r["measure"] == measure and r["year"]
+                       and r["value"] == int(c.value)]
+            if fitting:
+                match = max(fitting, key=lambda r: r["release"])
+                shown = "under one" if match["value"] == 0 else match["value"]
+                return ("supported", match["value"], f"{match['year']}: {what} was {shown} ({month(match['release'])} "
+                        f"release, {match['outlet']}). (The copy gives no year; this is the year that fits.)",
+                        [_source(match)])
+            release, _ = self._release_for(c, releases)
+            rows = [r for r in self.facts.reports if r["measure"] == measure and r["year"]
+                    and (release is None or r["release"] <= release)]
+            if rows:
+                years = [FinancialYear.from_label(max(rows, key=lambda r: r["release"])["year"])]
+        for year in years:
+            rows = [r for r in self.facts.reports if r["measure"] == measure and r["year"] == year.label
+                    and r["value"] is not None]
+            if not rows:
+                continue
+            scwc = [r for r in rows if "SCWC" in (r["note"] or "")]
+            if c.measure == SCWC and scwc:
+                rows = scwc
+            elif c.measure != SCWC and len(rows) > len(scwc) and scwc:
+                rows = [r for r in rows if r not in scwc]
+            values = {r["value"] for r in rows}
+            row = rows[0]
+            shown = "under one" if row["value"] == 0 else str(row["value"])
+            src = [_source(r) for r in rows if r["value"] == row["value"]][:2]
+            if int(c.value) in values:
+                match = next(r for r in rows if r["value"] == int(c.value))
+                return ("supported", match["value"], f"{year.label}: {what} was {'under one' if match['value'] == 0 else match['value']} "
+                        f"({month(match['release'])} release, {match['outlet']}).", [_source(match)])
+            words = (f"{year.label}: {what} was {shown} ({month(row['release'])} release, "
+                     f"{row['outlet']}), not {'under one' if c.value == 0 else int(c.value)}.")
+            if not c.year:
+                return ("unverifiable", row["value"], "Check this: the copy gives no year, and no release gave "
+                        f"{int(c.value)}. Read as the latest year, {words}", src)
+            return ("inaccurate", row["value"], words, src)
+        return ("unverifiable", None, f"The data has no figure for {what}" +
+                (f" in {c.year.label}." if c.year else " for the year the copy means (it does not say)."), [])
+
+    # forces responding -------------------------------------------------------------------------------
+    def _check_forces(self, c: _Cand, releases: dict, sentences) -> tuple:
+        n = int(c.value)
+        place = c.place
+        s = c.sent
+        if c.sub == "asked":
+            ew = len([p for p in self.gazetteer.forces() if p.code])
+            known = {ew: "England and Wales has", ew + 1: "England, Wales and Northern Ireland have",
+                     ew + 2: "the UK has", ew + 3: "the UK and Jersey have"}
+            if n in known:
+                return "supported", n, f"{known[n]} {n} territorial police forces, the number asked.", []
+            return ("unverifiable", None, f"The data does not record how many forces were asked (England and Wales "
+                    f"has {ew} territorial forces).", [])
+        if place is not None and place.geography_type == "region":
+            forces = [p for p in self.gazetteer.forces() if p.region == place.name]
+            year = c.year
+            with_figures = []
+            if year:
+                for p in forces:
+                    info = self.facts.keys.get((p.name, "force", c.measure, year.label))
+                    if info and info.fig["status"] != "not_available":
+                        with_figures.append(p)
+            detail = f"{place.name} has {len(forces)} forces"
+            if year:
+                detail += f"; {len(with_figures)} have {year.label} figures in the data"
+            if n == len(forces) or (with_figures and n == len(with_figures)):
+                return "supported", n, detail + ".", []
+            return "inaccurate", len(with_figures) or len(forces), detail + f", not {n}.", []
+        if place is not None and place.geography_type == "force":
+            named = {p.place for p in s.places if p.place.geography_type == "force"}
+            if n == len(named) and n > 1:
+                return "supported", n, f"The copy names {n} forces: {', '.join(sorted(p.name for p in named))}.", []
+            return ("unverifiable", None, "The copy does not say which forces these are.", [])
+        national = [o for o in s.cands if o.kind in COUNT_KINDS and o is not c and self._is_national(o) and o.key]
+        if not national:
+            national = [o for o in self._previous_counts(c, sentences) if self._is_national(o) and o.key][:1]
+        candidates: list[tuple[int, dict | None]] = []
+        release, _how = self._release_for(c, releases)
+        keys = [(o.key, int(o.value)) for o in national]
+        if not keys and c.year is not None:
+            measure = c.measure if c.measure not in NATIONAL_ONLY else CYBER
+            keys = [(k, None) for k in self._keys_for(c, measure=measure) if k in self.facts.keys]
+        for key, value in keys:
+            info = self.facts.keys[key]
+            rel = info.as_of(release) or info.fig["release"]
+            head = self.facts.headline.get((rel, key[3]))
+            if head and head["forces_responding"]:
+                candidates.append((head["forces_responding"], None))
+            settled = info.settled(rel)
+            if settled.get("forces"):
+                candidates.append((settled["forces"], settled["row"]))
+            for r in info.rows:
+                if value is not None and r["value"] == value and r["forces_responding"] and r["release"] == rel:
+                    candidates.append((r["forces_responding"], r))
+        if not candidates:
+            return ("unverifiable", None, "The data does not say how many forces supplied the figure this refers to.", [])
+        for forces, row in candidates:
+            if forces == n:
+                where = f" ({month(row['release'])} release, {row['outlet']})" if row else " (the release's headline)"
+                return "supported", n, f"{n} forces supplied figures{where}.", [_source(row)] if row else []
+        forces, row = candidates[0]
+        where = f" ({month(row['release'])} release, {row['outlet']})" if row else " (the release's headline)"
+        return ("inaccurate", forces, f"{forces} forces supplied the figures{where}, not {n}"
+                + (": not all of them" if c.sub == "all" else "") + f". Suggested: “{forces} forces”.",
+                [_source(row)] if row else [])
+
+    # pairs: the copy's own figures, else the data ----------------------------------------------------
