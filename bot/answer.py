@@ -475,9 +475,8 @@ class Answerer:
                            f"{year.label} figure in this data (it holds the figures that were published), so this "
                            f"ranks the forces with figures, not every force.")
         if with_data > ew_with_data:
-            outside = with_data - ew_with_data
-            caveats.append(f"The {with_data} forces with figures include {outside} outside England and Wales "
-                           f"(Northern Ireland, Scotland or Jersey).")
+            caveats.append(f"{ew_with_data} of the {with_data} forces with figures are in England and Wales; the "
+                           f"others are in Northern Ireland, Scotland or Jersey.")
         for row in rows:
             caveats += self._figure_caveats(row, row["geography"])
         if request.rate:
@@ -614,7 +613,7 @@ class Answerer:
     def _sources(self, request: Request) -> Answer:
         if not request.places or not request.years:
             releases = self.store.rows("releases_list")
-            lines = [f"{month(r['release'])} ({r['release']}), {r['series'].replace('_', ' ')}, covering {r['covers_year']}: "
+            lines = [f"{month(r['release'])} release ({r['release']}, {r['series'].replace('_', ' ')}), covering {r['covers_year']}: "
                      f"{r['figures_in_release']} figures from {r['outlets']} outlets"
                      + (f"; headline {thousands(r['headline_value'])} for {r['geography']}" if r["headline_value"] else "")
                      + (f" ({r['forces_responding']} forces)" if r["forces_responding"] else "")

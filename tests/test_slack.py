@@ -231,7 +231,7 @@ def test_long_table_goes_as_a_csv_file_with_the_first_rows_inline(served, slack)
     assert status == 200
     (message,) = slack.wait_for("chat.postMessage")
     shown = all_text(message.params["blocks"])
-    assert "June 2016 (2016-06)" in shown and "more in the CSV file" in shown
+    assert "June 2016 release (2016-06" in shown and "more in the CSV file" in shown
     assert "July 2024" not in shown  # the last release is only in the file
     slack.wait_for("files.completeUploadExternal")
     (done,) = slack.completed_uploads

@@ -14,6 +14,8 @@ from .patterns import _LINK_BREAK, _PASSIVE
 from .relations import _CLAUSE_BREAK, _PLACE_COMPARE, _POINTS_BACK, _REGION_WHOLE, _WELSH_WHOLE, _clause_of, _respective_places
 from .words import CYBER_WORDS, WORD_RE, _SOFT_CYBER
 
+_LIST_ITEM = re.compile(r"[^:.;]{2,60}:\s*[\d,.]+(?:\s|\(|\.?$)")
+
 
 class ContextStage:
     """Part of Checker (bot/check/checker.py): context: the place, measure and year each claim is about, and the release the copy discusses."""
@@ -44,9 +46,10 @@ class ContextStage:
             _respective_places(s)
             figures = [c for c in s.cands if c.kind in COUNT_KINDS and c.place is not None and c.sub != "other"]
             last_figure_place = figures[-1].place if figures else (None if s.places else last_figure_place)
-            if s.places:
+            if s.places and not _LIST_ITEM.match(s.text):
+                # a "Gwent Police: 59" line of a list is an item under the heading, not the new subject
                 context_place = s.places[0].place
-            if s.measure:
+            if s.measure and not _LIST_ITEM.match(s.text):
                 context_measure = (s.measure, s.para)
             elif soft:
                 context_measure = (CYBER, -1)
@@ -325,6 +328,12 @@ class ContextStage:
         for index, hint, first in para_hints:
             if index <= c.sent.index or chosen is None:
                 chosen = (hint, first)
+        own = c.sent.hint_spans
+        if own:
+            # "the June 2016 release gave 296; the latest release (June 2019) gives 258": each figure is the
+            # release named before it in its sentence (the first one named, for a figure before any)
+            before = [h for pos, h in own if pos < c.nstart]
+            chosen = (before[-1] if before else own[0][1], chosen[1] if chosen else False)
         if chosen:
             hint, first = chosen
             family = self.facts.family_releases.get(c.family, [])

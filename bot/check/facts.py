@@ -191,6 +191,7 @@ class _Facts:
             v.sort()
         self.family_releases = {k: sorted(v) for k, v in families.items()}
         self.nations = sorted({k[0] for k in self.keys if k[1] == "nation"})
+        self.release_rows = list(release_rows)
         self.headline = {}
         self.covers: dict[tuple[str, str], str] = {}  # (release, family) -> the financial year it is about
         for r in release_rows:

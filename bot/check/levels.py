@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 
 from ..answer import measure_phrase, month, value_text
 from ..numbers import thousands
@@ -9,7 +10,10 @@ from ..years import FinancialYear
 
 from .model import COMMON_AGE, COUNT_KINDS, CYBER, D, NATIONAL_ONLY, SCWC, YOUNGEST, _Cand
 from .wording import _month_label, _source, _vt
+from .patterns import _DOMAIN
 from .words import _num, fits, fmt
+
+_IN_DATA = re.compile(r"\b(?:in\s+(?:this|the)\s+data|with\s+(?:figures|data)|ha(?:ve|s|d)\s+an?\s+(?:\S+\s+)?figures?)\b", re.I)
 
 
 class LevelChecks:
@@ -99,6 +103,10 @@ class LevelChecks:
         if c.sub == "other":
             return ("unverifiable", None, f"The data holds police-recorded offence figures, not {c.extra['noun']}.", [])
         value = int(c.value)
+        headline = self._named_release_headline(c, "headline_value", value)
+        if headline is not None:
+            return ("supported", value, f"The {month(headline['release'])} release's headline: {thousands(value)} for "
+                    f"{headline['geography']} ({headline['series'].replace('_', ' ')}, {headline['covers_year']}).", [])
         o = self._resolve_count(c, releases)
         place = self._place_for(c)
         name = self._name(c)
@@ -171,6 +179,11 @@ class LevelChecks:
                         f"{month(row['release'])} release.{suggestion}", src + [_source(old)])
             return ("supported", value, text + f" The copy may be quoting the earlier release; use "
                     f"{thousands(actual)} if it reports {self._release_phrase(o)}.", src + [_source(old)])
+        printed = self._printed_by_named_outlet(c, info, value) if status != "match" else None
+        if printed is not None:
+            return ("supported", value, f"{printed['outlet']} printed {fmt(value)} for {who} in {year} "
+                    f"({month(printed['release'])} release); the figure settled on is {thousands(actual)} "
+                    f"({row['outlet']}).", [_source(printed)] + src)
         if status == "misprint":
             bad = o["misprint_row"]
             text = (f"{fmt(value)} appears only in {bad['outlet']} ({month(bad['release'])} release); "
@@ -203,6 +216,37 @@ class LevelChecks:
         return "inaccurate", actual, text, src
 
     _check_national_total = _check_count
+
+    def _named_release_headline(self, c: _Cand, field: str, value: int) -> dict | None:
+        """The release a sentence names by month ("the June 2016 release ... headline 3,186"), if its headline
+        figure (or its number of forces answering) is this value, for the claim's nation or with no place named."""
+        named = {h for _, h in c.sent.hint_spans if h and len(h) == 7}
+        if not named or (c.place is not None and c.place.geography_type != "nation"):
+            return None
+        for r in self.facts.release_rows:
+            if r["release"] in named and r[field] == value and \
+                    (c.place is None or r["geography"] in (None, c.place.name) or field == "forces_responding"):
+                return r
+        return None
+
+    def _forces_with_figures(self, year, measure: str) -> tuple[int, int]:
+        """How many forces (in England and Wales; anywhere) have a figure for the year in the data."""
+        ew = every = 0
+        for p in self.gazetteer.forces():
+            info = self.facts.keys.get((p.name, "force", measure, year.label))
+            if info and info.fig["status"] != "not_available":
+                every += 1
+                ew += bool(p.code)
+        return ew, every
+
+    def _printed_by_named_outlet(self, c: _Cand, info, value: int) -> dict | None:
+        """'Also printed as 5,643 by standard.co.uk': a figure the sentence attributes to an outlet that printed
+        it is a true statement about that outlet, whatever the settled figure is."""
+        named = {d.group(0) for d in _DOMAIN.finditer(c.sent.text.lower())}
+        for r in info.rows if named else []:
+            if r["value"] == value and (r.get("outlet") or "").lower() in named:
+                return r
+        return None
 
     def _paragraph_quotes_release(self, c: _Cand, release: str) -> bool:
         """Does another figure of c's paragraph first appear in `release` or a later one?"""
@@ -368,6 +412,16 @@ class LevelChecks:
             if n == len(named) and n > 1:
                 return "supported", n, f"The copy names {n} forces: {', '.join(sorted(p.name for p in named))}.", []
             return ("unverifiable", None, "The copy does not say which forces these are.", [])
+        if c.year is not None and _IN_DATA.search(s.text) and (place is None or place.geography_type == "nation"):
+            # "only 23 of the 43 forces have a 2018/19 figure in this data": the data's own coverage
+            ew, every = self._forces_with_figures(c.year, c.measure)
+            if n in (ew, every):
+                where = "in England and Wales " if n == ew else ""
+                return "supported", n, f"{n} forces {where}have a {c.year.label} figure in the data.", []
+        headline = self._named_release_headline(c, "forces_responding", n)
+        if headline is not None:
+            return ("supported", n, f"{n} forces answered the {month(headline['release'])} release's request "
+                    f"({headline['series'].replace('_', ' ')}, {headline['covers_year']}).", [])
         national = [o for o in s.cands if o.kind in COUNT_KINDS and o is not c and self._is_national(o) and o.key]
         if not national:
             national = [o for o in self._previous_counts(c, sentences) if self._is_national(o) and o.key][:1]

@@ -9,11 +9,10 @@ from ..parse import MEASURE_WORDS
 from ..years import FinancialYear
 
 from .model import COUNT_KINDS, D, MAX_NUMBERS_PER_SENTENCE, _Cand, _PlaceSpan, _Sentence
-from .patterns import AGE_WORD, _AGAIN, _BETWEEN_THEM, _COMMON_AGE, _COUNT_WORD, _DIFF_HEAD, _DIFF_TAIL, _DIFF_TAIL_THAN, _FOLD, _FORCES_TAIL, _FRACTION, _FRACTION_VALUE, _MAKING, _MULT_VALUE, _MULT_WORD, _ONE_IN, _PAREN_PCT, _PCT, _PERIOD, _PERIOD_AGO, _PER_POP, _RATE_TAIL, _TIMES, _TOTAL_HEAD, _TOTAL_TAIL, _TOTAL_YEARS_TAIL, _YOUNGEST, _YOUNG_AS, _direction
+from .patterns import AGE_WORD, _AGAIN, _BETWEEN_THEM, _COMMON_AGE, _COUNT_WORD, _DIFF_HEAD, _DOMAIN, _DIFF_TAIL, _DIFF_TAIL_THAN, _FOLD, _FORCES_TAIL, _FRACTION, _FRACTION_VALUE, _MAKING, _SUM_OF, _MULT_VALUE, _MULT_WORD, _ONE_IN, _PAREN_PCT, _PCT, _PERIOD, _PERIOD_AGO, _PER_BASE, _PER_POP, _POPULATION_BEFORE, _RATE_TAIL, _WITH_FIGURES, _TIMES, _TOTAL_HEAD, _TOTAL_TAIL, _TOTAL_YEARS_TAIL, _YOUNGEST, _YOUNG_AS, _direction
 from .relations import _CLAUSE_BREAK, _COMPARE_NOT_LEVELS, _OF_WHOLE, _ONLY_ONE, _PLACE_COMPARE, _RESPECTIVELY, _change_context, _clause_of, _written_pairs
 from .text import _MONTH_YEAR, _exclusions, _exclusions_late, _year_spans
 from .words import FIRST_FIGURES, MONTHS, MONTH_NUMBER, NUM_RE, OFFENCE_NOUN, PUBLISH_WORDS, _COMPARE_CUE, _OTHER_NOUNS, number_value, qualifier_before
-
 
 class MentionsStage:
     """Part of Checker (bot/check/checker.py): mentions: every number in a sentence, classified into a claim of one kind with its span and hedge."""
@@ -36,6 +35,7 @@ class MentionsStage:
         for m in _MONTH_YEAR.finditer(s.text):
             if publishes and not re.search(r"\b(?:to|ending|ended|until|up\s+to)\s+$", s.text[max(0, m.start() - 12):m.start()], re.I):
                 s.hint = f"{m.group('y')}-{MONTH_NUMBER[m.group('m').lower().rstrip('.')]:02d}"
+                s.hint_spans.append((m.start(), s.hint))
             s.take(m.start(), m.end())
         for y in s.years:
             if y.kind != "bare":
@@ -49,16 +49,19 @@ class MentionsStage:
                 y.kind = "calendar"
             elif publishes and re.search(r"\b(?:in|during)\s+$", before, re.I) and not s.hint:
                 s.hint = str(y.calendar_year)
+                s.hint_spans.append((y.start, s.hint))
 
     def _place_spans(self, s: _Sentence) -> None:
         lower = s.text.lower()
         tokens = []
+        # an outlet's domain ("chroniclelive.co.uk", "walesonline.co.uk") names a publisher, not a place
+        domains = [d.span() for d in _DOMAIN.finditer(lower)]
         for m in re.finditer(r"[a-z0-9]+(?:['’][a-z0-9]+)*|&", lower):
             word = m.group(0).replace("’", "'")
             if word == "&":
                 word = "and"
             word = re.sub(r"'s$", "", word)
-            if not s.free(m.start(), m.end()) or word.isdigit():
+            if not s.free(m.start(), m.end()) or word.isdigit() or any(a <= m.start() < b for a, b in domains):
                 word = "0"
             tokens.append((m.start(), m.end(), word))
         words = [t[2] for t in tokens]
@@ -289,11 +292,14 @@ class MentionsStage:
         after = text[b:]
         q, qs = qualifier_before(text, a)
         # a rate per head: "one offence for every 1,000 children"
-        m = _PER_POP.match(after)
+        if _POPULATION_BEFORE.search(text[max(0, a - 40):a]):
+            self._add(s, "population", qs, b, a, b, value, decimals, q, 0)  # "ONS mid-2018 population of 633,500"
+            return
+        m = _PER_POP.match(after) or _PER_BASE.match(after)
         if m:
             who = number_value(m.group("n"))
             self._add(s, "rate", qs, b + m.end(), a, b, value, decimals, q, 0, sub="population",
-                      per=who[0] if who else None, who=m.group("who").lower())
+                      per=who[0] if who else None, who=(m.groupdict().get("who") or "people").lower())
             return
         # rate: "15 a day", "almost one offence every hour"
         m = _RATE_TAIL.match(after) or re.match(r"\s+(?:a|an|per|every|each)\s+(?P<u>day|hour|week|month)\b", after, re.I)
@@ -304,6 +310,9 @@ class MentionsStage:
             self._add(s, "rate", qs, b + m.end(), a, b, value, decimals, q, 0, sub=m.group("u").lower())
             return
         # forces responding: "39 forces", "40 of the 44 forces", "all 43 forces"
+        if _WITH_FIGURES.match(after) and re.search(r"\bthe\s+$", text[max(0, a - 5):a]):
+            self._add(s, "forces", qs, b + _WITH_FIGURES.match(after).end(), a, b, value, 0, q, 0, sub="", of=None)
+            return  # "(top 5 of the 24 with figures)": forces with a figure in the data
         m = _FORCES_TAIL.match(after)
         if m:
             start = qs
@@ -397,7 +406,7 @@ class MentionsStage:
             c.kind, c.sub, c.extra["n"] = "total", "years", number_value(m.group("k"))[0]
             s.take(c.nend, c.nend + m.end())
             return
-        if _MAKING.search(before):
+        if _MAKING.search(before) or _SUM_OF.search(before):
             c.kind, c.sub = "total", "places"
             return
         clause_after = re.split(r"[;:]|,\s+(?=[A-Z])", after, maxsplit=1)[0]

@@ -99,6 +99,7 @@ class _Sentence:
     places: list[_PlaceSpan] = field(default_factory=list)
     cands: list["_Cand"] = field(default_factory=list)
     hint: str | None = None  # a release month (YYYY-MM) or year (YYYY) the sentence says it reports
+    hint_spans: list = field(default_factory=list)  # (position, hint): each release the sentence names
     first_figures: bool = False
     measure: str | None = None  # explicit measure words anywhere in the sentence
     taken: bytearray = field(default_factory=bytearray)

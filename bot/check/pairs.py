@@ -67,7 +67,8 @@ class PairFinding:
                 break
             if base is not None and not self._same_place(o, base):
                 continue
-            if unowned and own and o.year is not None and o.year not in unowned:
+            if unowned and (own or len(unowned) >= 2) and o.year is not None and o.year not in unowned:
+                # a sentence naming the two years it compares ("2016/17 to 2018/19: up 186") compares those
                 continue
             if offset and o.sent.para != s.para and base is not None and base.year is not None and \
                     o.year is not None and abs(o.year.start - base.year.start) != abs(offset):

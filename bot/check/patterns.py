@@ -47,6 +47,11 @@ _RATE_TAIL = re.compile(r"(?:\s+(?!(?:a|an|per|every|each|in|of|year|years)\b)[A
                         r"(?:a|an|per|every|each)\s+(?P<u>day|hour|week|month|minute)\b", re.I)
 _PER_POP = re.compile(rf"(?:\s+(?!(?:for|per|in)\b)[A-Za-z'’-]+){{0,3}}?\s+(?:for|per|in)\s+(?:every\s+)?(?P<n>{DIGITS_RE}|{WORD_RE})"
                       r"\s+(?P<who>children|child|young\s+people|under-18s|people|residents|inhabitants|population)\b", re.I)
+# an outlet's domain: a publisher, never a place
+_DOMAIN = re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:co\.uk|org\.uk|gov\.uk|ac\.uk|com|org|net|uk|news|tv|fm)\b")
+_PER_BASE = re.compile(r"\s+per\s+(?P<n>1,000|10,000|100,000|1,000,000|1000|10000|100000)\b", re.I)
+_POPULATION_BEFORE = re.compile(r"\bpopulation(?:\s+estimates?)?(?:\s+(?:of|was|is|at|stood\s+at))?\s+(?:about\s+|around\s+)?$", re.I)
+_WITH_FIGURES = re.compile(r"\s+(?:police\s+)?(?:forces\s+)?(?:with|that\s+have|having)\s+(?:figures|data)\b", re.I)
 _FORCES_TAIL = re.compile(rf"(?P<of>\s+of\s+(?:the\s+|all\s+)?(?P<m>\d+|{WORD_RE}))?(?:\s+(?!(?:offences|crimes|of)\b)"
                           r"[\w-]+){0,2}?\s+(?:police\s+)?forces\b", re.I)
 _DIFF_TAIL = re.compile(r"\s+(?:(?:such\s+|more\s+|extra\s+|additional\s+)?(?:offences|offence|crimes|cases|incidents|"
@@ -69,6 +74,7 @@ _TOTAL_YEARS_TAIL = re.compile(rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:in|over|across|
 _TOTAL_HEAD = re.compile(rf"\b(?:over|across|in|during)\s+the\s+(?:(?:past|last)\s+)?(?P<k>{WORD_RE}|\d+)\s+"
                          r"(?:financial\s+)?years\b", re.I)
 _BETWEEN_THEM = re.compile(r"\b(?:between\s+them|combined|altogether|in\s+total|together)\b", re.I)
+_SUM_OF = re.compile(r"\b(?:sum|total)\s+of\s+(?:the\s+)?[^.;]{0,50}\b(?:forces|areas)\b[^.;]{0,30}:\s*$", re.I)
 _MAKING = re.compile(r"\b(?:making|a\s+combined|bringing\s+the\s+total\s+to|totalling|totaling)\s+$", re.I)
 _COUNT_WORD = re.compile(rf"(?:\b(?:the|just|only|was|were|is|at|reached|of)\s+)(?P<w>{WORD_RE})\s+(?=(?:recorded|logged|reported|offences|"
                          r"crimes|cases|incidents|in\s+\d{4}|a\s+year\s+earlier|the\s+year\s+before)\b)|"

@@ -206,6 +206,17 @@ class ShareChecks:
         return [r for r in self.facts.reports if r["measure"] == PER_DAY and r["year"] == year.label
                 and r["value"] == int(c.value) and unit == "day"]
 
+    def _check_population(self, c: _Cand, releases: dict, sentences) -> tuple:
+        """'a population of 633,500': the data's populations are the ONS mid-2018 estimates rates use."""
+        place = self._place_for(c)
+        if not place.population:
+            return "unverifiable", None, f"The data has no population figure for {self._name(c)}.", []
+        words = f"{self.answerer.name(place)}'s ONS mid-2018 population estimate is {thousands(place.population)}"
+        if fits(c.value, D(place.population), c.qual, c.decimals):
+            return "supported", place.population, words + ".", []
+        return ("unverifiable", None, words + f"; “{c.text}” may be another year's estimate, which the data does not "
+                "hold.", [])
+
     def _check_per_head(self, c: _Cand, releases: dict, sentences) -> tuple:
         """'12 per 100,000 residents' against the ONS mid-2018 population; the data has no child population."""
         who = c.extra.get("who", "")
@@ -217,7 +228,8 @@ class ShareChecks:
         point = None
         for o in [o for o in c.sent.cands if o.kind in COUNT_KINDS and o.key] + \
                  [o for o in self._previous_counts(c, sentences) if o.key]:
-            if o.place == c.place or c.place is None:
+            if (o.place == c.place or c.place is None) and (c.year is None or o.year is None or o.year == c.year):
+                # the year's own figure: "Rate 2016/17: 25.5 per 100,000" after figures for two years
                 point = _pt(o)
                 place = self._place_for(o)
                 break

@@ -28,6 +28,28 @@ def _drop_year_footnote(m: re.Match) -> str:
     return m.group(0)
 
 
+_LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]\s+(?=\S)|[-•*–]\s+)")
+_LABEL_START = re.compile(r"\s*[A-Z0-9][^:.;]{0,60}:\s")  # "2016/17: 44", "Gwent Police: 59", "Note: ..."
+_LINE_END = re.compile(r"(?:[.!?:;)\"”’%]|\d)\s*$")
+
+
+def _lines_to_sentences(para: str) -> str:
+    """A line break is kept as a sentence end where copy means one: after a line that ends a statement
+    ("2016/17: 183", "...a day.") and before a line that does not continue it in lower case, and before a
+    list item. List markers ("1.", "- ") are not figures and are dropped. Hard-wrapped prose still joins."""
+    out = []
+    for line in para.split("\n"):
+        marker = _LIST_MARKER.match(line)
+        line = line[marker.end():] if marker else line
+        if not line.strip():
+            continue
+        if out and (marker or _LABEL_START.match(line) or (_LINE_END.search(out[-1]) and not line.lstrip()[:1].islower())):
+            if not re.search(r"[.!?]\s*$", out[-1]):
+                out[-1] = out[-1].rstrip() + "."
+        out.append(line)
+    return "\n".join(out)
+
+
 def prepare(text: str) -> tuple[list[list[str]], list[str]]:
     """Copy -> paragraphs of sentences, cleaned the way questions are; notes about anything cut."""
     notes = []
@@ -39,7 +61,7 @@ def prepare(text: str) -> tuple[list[list[str]], list[str]]:
     text = _URLS.sub(" ", text)
     paragraphs = []
     for para in re.split(r"\n\s*\n", text):
-        cleaned = clean(para)
+        cleaned = clean(_lines_to_sentences(para))
         cleaned = _FOOTNOTE.sub("", cleaned)
         cleaned = _YEAR_FOOTNOTE.sub(_drop_year_footnote, cleaned)
         if not cleaned:
@@ -162,6 +184,11 @@ _NOT_CLAIMS = [
     re.compile(r"\b[A-Za-z]+-\d+[A-Za-z]?\b"),
     re.compile(r"\b\d+[a-z]{1,2}\b", re.I),
     re.compile(r"\b(?:top|bottom)\s+\d+\b", re.I),
+    re.compile(r"\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])\b(?![-/]\d)"),  # a release id "2016-06" (years are read first)
+    re.compile(rf"\b(?:{MONTHS})\.?(?:\s+(?:19|20)\d{{2}})?\s*[-–]\s*(?:{MONTHS})\.?\s+(?:19|20)\d{{2}}\b", re.I),
+    # the base of a rate ("per 100,000 residents") and the count of places a comparison was asked about
+    re.compile(r"\b(?:per|for\s+every|in\s+every)\s+(?:1,000|10,000|100,000|1,000,000|1000|10000|100000)\b", re.I),
+    re.compile(r"\bof\s+the\s+\d+\s+(?:places\s+)?compared\b", re.I),
     re.compile(r"\b\d+-(?!fold\b|year-olds?\b|years?-old\b)[a-z]+\b", re.I),
     re.compile(r"\b(?:24|twenty-four)\s+hours\s+a\s+day\b|\b(?:7|seven)\s+days\s+a\s+week\b|\b24/7\b|"
                r"\b365\s+days\s+a\s+year\b|\b(?:52|fifty-two)\s+weeks\s+a\s+year\b", re.I),

@@ -65,6 +65,8 @@ class TotalChecks:
                 if prev.para == s.para:
                     pool = [o for o in prev.cands if o.kind in COUNT_KINDS and o.value is not None
                             and (o.place is None or o.place.geography_type == "force")]
+                if len(pool) < 2:
+                    pool = self._listed_counts(s, sentences) or pool
             parts = [_pt(o) for o in pool if c.year is None or o.year is None or o.year == c.year]
             mine = _clause_of(s.text, c.nstart)
             named = list(dict.fromkeys(p.place for p in s.places if _clause_of(s.text, p.start) == mine))
@@ -130,6 +132,18 @@ class TotalChecks:
             return self._check_count(c, releases, sentences)
         return ("unverifiable", None, "The copy does not give the figures this total adds up, and the data "
                 "could not supply them.", [])
+
+    @staticmethod
+    def _listed_counts(s, sentences) -> list:
+        """The figures of the list just above a total ("Gwent Police: 59" lines): one force's count per line."""
+        out = []
+        for prev in reversed(sentences[:s.index]):
+            counts = [o for o in prev.cands if o.kind in COUNT_KINDS and o.value is not None]
+            if prev.para != s.para or len(counts) != 1 or counts[0].place is None or \
+                    counts[0].place.geography_type != "force":
+                break
+            out.insert(0, counts[0])
+        return out if len(out) >= 2 else []
 
     def _total_window(self, c: _Cand, n: int, releases: dict) -> tuple:
         """'424 offences in two years' with no years given: the run of years, if any, it adds up to."""

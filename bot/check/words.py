@@ -38,7 +38,7 @@ OFFENCE_NOUN = re.compile(r"\b(?:offen[cs]es?|crimes?|cases?|incidents?|reports?
 _OTHER_NOUNS = re.compile(r"\s+(?:(?:more|new|extra|additional|such|online|child|police|specialist|trained|full-time|"
                           r"front-?line|young|local|separate|different)\s+){0,3}(?P<noun>calls?|officers?|staff|"
                           r"referrals?|arrests?|charges?|convictions?|prosecutions?|suspects?|people|schools?|apps?|"
-                          r"sites?|websites?|platforms?|images?|pages?|councillors?|members?|families|parents|teachers|"
+                          r"sites?|websites?|platforms?|images?|pages?|releases?|articles?|outlets?|stories|figures|councillors?|members?|families|parents|teachers|"
                           r"volunteers|counsellors?|sessions?|contacts?|pounds|posts|accounts|messages|downloads|"
                           r"followers|users|investigations?|complaints?|requests?|responses?|questions?|schemes?|"
                           r"projects?|courses?|workshops?|staffing|jobs|posts|beds|places|councils?|MPs|votes)\b", re.I)
