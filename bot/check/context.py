@@ -148,7 +148,7 @@ class ContextStage:
         nxt = min([o.nstart for o in s.cands if o.nstart > c.nend] + [len(text)])
         local = text[c.nend:min(nxt, c.nend + 80)]
         if c.kind in COUNT_KINDS:
-            if re.search(r"\bagainst\s+(?:children\s+|victims\s+)?aged\s+(?:10|ten)\s+(?:or|and)\s+(?:under|younger)|"
+            if re.search(r"\bagainst\s+(?:children\s+|victims\s+)?(?:aged\s+)?(?:10|ten)\s+(?:or|and)\s+(?:under|younger)|"
                          r"\baged\s+(?:10|ten)\s+(?:or|and)\s+(?:under|younger)", local, re.I):
                 c.measure, c.measure_explicit = AGE_10, True
                 return

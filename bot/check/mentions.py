@@ -302,12 +302,13 @@ class MentionsStage:
                       per=who[0] if who else None, who=(m.groupdict().get("who") or "people").lower())
             return
         # rate: "15 a day", "almost one offence every hour"
-        m = _RATE_TAIL.match(after) or re.match(r"\s+(?:a|an|per|every|each)\s+(?P<u>day|hour|week|month)\b", after, re.I)
+        m = _RATE_TAIL.match(after) or re.match(r"\s+(?:a|an|per|every|each)\s+(?P<u>day|hour|week|month)\b", after, re.I) \
+            or (OFFENCE_NOUN.match(after.lstrip()) and re.match(r"(?:\s+[\w'’-]+){1,10}?\s+(?P<u>daily)\b", after, re.I))
         if m and re.match(r"\s+(?:hours?|days?|weeks?|months?|minutes?|times|shifts?|calls?|meals?|sessions?)\b",
                           after, re.I):
             return  # "24 hours a day", "three times a week": a schedule, not a rate of offences
         if m:
-            self._add(s, "rate", qs, b + m.end(), a, b, value, decimals, q, 0, sub=m.group("u").lower())
+            self._add(s, "rate", qs, b + m.end(), a, b, value, decimals, q, 0, sub="day" if (m.group("u") or "daily").lower() == "daily" else m.group("u").lower())
             return
         # forces responding: "39 forces", "40 of the 44 forces", "all 43 forces"
         if _WITH_FIGURES.match(after) and re.search(r"\bthe\s+$", text[max(0, a - 5):a]):

@@ -13,12 +13,12 @@ AGE_WORD = rf"(?:{WORD_RE}|\d{{1,2}})"
 AGE_PHRASE = (rf"(?P<age>(?:(?:just|only|aged)\s+)?(?:a\s+baby\s+)?(?:under\s+(?:the\s+age\s+of\s+)?(?:one|1)"
               rf"(?:\s+years?\s+old)?|{AGE_WORD}(?:\s+years?\s+old|-years?-old)?|a\s+(?:new-?born\s+)?baby))")
 _YOUNGEST = re.compile(rf"\byoungest\s+(?:known\s+|recorded\s+)?(?:victim|child|children|person|target)s?\b"
-                       rf"[^.;:]{{0,60}}?\b(?:was|were|is|being|aged|at)\s+(?:just\s+|only\s+)?{AGE_PHRASE}", re.I)
+                       rf"[^.;:]{{0,60}}?\b(?:was|were|is|being|aged|at)\s+(?:just\s+|only\s+)?(?:an?\s+(?=\S+-years?-old))?{AGE_PHRASE}", re.I)
 _YOUNG_AS = re.compile(rf"\bas\s+young\s+as\s+(?P<age>{AGE_WORD}(?:\s+years?\s+old)?|a\s+baby)", re.I)
 _COMMON_AGE = [
     re.compile(rf"\bmost\s+common\s+age(?:\s+of\s+(?:the\s+)?victims?)?(?:\s+\w+){{0,3}}?\s+(?:was|is|were)\s+"
                rf"(?P<age>{AGE_WORD})\b", re.I),
-    re.compile(rf"(?P<age>{AGE_WORD})\s+(?:was|is)\s+the\s+most\s+common\s+age\b", re.I),
+    re.compile(rf"(?P<age>{AGE_WORD})\s+(?:was|is|being)\s+the\s+most\s+common\s+age\b", re.I),
     re.compile(rf"\b(?:children|victims|girls|boys|those|youngsters)?\s*aged\s+(?P<age>{AGE_WORD})\s+(?:were|was|are)\s+"
                rf"(?:the\s+)?most\s+(?:common(?:ly)?|frequent(?:ly)?|often)", re.I),
     re.compile(rf"\b(?P<age>{AGE_WORD})-year-olds\s+(?:were|are)\s+(?:the\s+)?most\s+(?:common(?:ly)?|frequent(?:ly)?|"
@@ -42,9 +42,9 @@ _FRACTION_VALUE = {"half": D("0.5"), "third": D(1) / 3, "quarter": D("0.25"), "f
 _ONE_IN = re.compile(rf"\b(?P<a>{WORD_RE}|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>{WORD_RE}|\d{{1,3}})\b"
                      r"(?!\s*(?:years?|months?|days?|weeks?|%|per\s*cent))", re.I)
 _PAREN_PCT = re.compile(r"\s*\((?P<p>\d+(?:\.\d+)?)\s?(?:%|per\s?cent)\)", re.I)
-_PCT = re.compile(rf"(?<![\w£$€.,/-])(?P<n>{DIGITS_RE})\s?(?:%|per\s?cent\b|percent\b)", re.I)
-_RATE_TAIL = re.compile(r"(?:\s+(?!(?:a|an|per|every|each|in|of|year|years)\b)[A-Za-z'’-]+){0,5}?\s+"
-                        r"(?:a|an|per|every|each)\s+(?P<u>day|hour|week|month|minute)\b", re.I)
+_PCT = re.compile(rf"(?<![\w£$€.,/-])(?P<n>{DIGITS_RE}|\b{WORD_RE})\s?(?:%|per\s?cent\b|percent\b)", re.I)  # "44%", "six per cent"
+_RATE_TAIL = re.compile(r"(?:\s+(?!(?:a|an|per|every|each|in|of|year|years)\b)[A-Za-z'’-]+){0,9}?\s+"
+                        r"(?:(?:a|an|per|every|each)\s+(?P<u>day|hour|week|month|minute)|(?P<daily>daily))\b", re.I)
 _PER_POP = re.compile(rf"(?:\s+(?!(?:for|per|in)\b)[A-Za-z'’-]+){{0,3}}?\s+(?:for|per|in)\s+(?:every\s+)?(?P<n>{DIGITS_RE}|{WORD_RE})"
                       r"\s+(?P<who>children|child|young\s+people|under-18s|people|residents|inhabitants|population)\b", re.I)
 # an outlet's domain: a publisher, never a place

@@ -7,7 +7,7 @@ import re
 from ..numbers import round_half_up, thousands
 from ..years import FinancialYear
 
-from .model import COUNT_KINDS, D, PER_DAY, _Cand
+from .model import COUNT_KINDS, D, NATIONAL_ONLY, PER_DAY, _Cand
 from .patterns import _BREAKDOWN_WORDS, _SHARE_TOTAL
 from .relations import _clause_of
 from .wording import _pt, _source
@@ -145,7 +145,8 @@ class ShareChecks:
         year = c.year
         for o in [o for o in c.sent.cands if o.kind in COUNT_KINDS and o.key] + \
                  [o for o in self._previous_counts(c, sentences) if o.key]:
-            if (year is None or o.year == year) and (c.place is None or o.place == c.place or c.place_how == "context"):
+            if (year is None or o.year == year) and (c.place is None or o.place == c.place or c.place_how == "context") \
+                    and o.measure not in NATIONAL_ONLY:  # "185 offences against children aged ten and under" is no total
                 info = self.facts.keys[o.key]
                 release, _ = self._release_for(o, releases)
                 rel = info.as_of(release) or info.fig["release"]
@@ -157,6 +158,10 @@ class ShareChecks:
         if total is None and year is not None:
             fake = _Cand("count", c.sent, 0, 0, 0, 0, None, place=c.place, measure=c.measure)
             total = self._data_value(fake, year, releases)
+        if total is None and (year is None or c.year_how in ("latest", "relative", "inferred", "context")):
+            fitted = self._rate_in_some_year(c, releases)
+            if fitted is not None:
+                return fitted
         if total is None or year is None:
             return ("unverifiable", None, "The copy does not say which year's total this rate comes from, and the "
                     "data has none for it.", [])
@@ -180,6 +185,33 @@ class ShareChecks:
             return ("unverifiable", actual, f"The copy does not name the place this rate is for; read as "
                     f"{self._name(c)}: {words}, which does not fit “{c.text}”, nor does the national figure.", src)
         return "inaccurate", actual, words + f", not “{c.text}”. Suggested: “about {suggestion} a{'n' if unit == 'hour' else ''} {unit}”.", src
+
+    def _rate_in_some_year(self, c: _Cand, releases: dict) -> tuple | None:
+        """'The latest figures show an average of 15 a day', no year given: the release under discussion's
+        year, else the year whose total (or stated daily average) fits. Only ever a support: with no year
+        named, a rate that fits no year is unverifiable, not wrong."""
+        unit = c.sub or "day"
+        release, _ = self._release_for(c, releases)
+        covered = self.facts.covers.get((release, c.family)) if release else None
+        if covered:
+            years = [covered]
+        elif c.place is not None and c.place.geography_type != "nation":
+            years = list(reversed(self.facts.years_for(c.place, c.measure)))
+        else:  # nationally: every year some national total (or stated daily average) exists for
+            years = sorted({k[3] for k in self.facts.keys if k[1] == "nation" and k[2] in (c.measure, PER_DAY)},
+                           reverse=True)
+        for label in years:
+            year = FinancialYear.from_label(label)
+            fake = _Cand("count", c.sent, 0, 0, 0, 0, None, place=c.place, measure=c.measure)
+            total = self._data_value(fake, year, releases)
+            stated = self._stated_per_day(c, year, unit)
+            if total is not None:
+                rate, actual, words = _rate_of(total["value"], year, unit)
+                if fits(c.value, rate, c.qual, c.decimals, approx=D("0.1")) or stated:
+                    extra = f"; {stated[0]['outlet']} states {stated[0]['value']} a day" if stated else ""
+                    return ("supported", actual, f"{words}{extra} (the copy gives no year; read as {year.label}, "
+                            "the year that fits).", [_source(total["row"])] if total.get("row") else [])
+        return None
 
     def _national_rate(self, c: _Cand, year: FinancialYear, releases: dict, unit: str) -> tuple | None:
         """A rate that fits the national total (or the rate a release stated) for the year, or None."""

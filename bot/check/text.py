@@ -15,6 +15,7 @@ from .words import MONTHS, MONTH_NUMBER, WORD_RE, number_value
 _SUPERSCRIPTS = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _URLS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _FOOTNOTE = re.compile(r"\[(?:\d{1,2}|[a-z]|[ivx]{1,4})\]")
+_WORD_FOOTNOTE = re.compile(r"\b([A-Z]?[a-z]{3,})\d{1,2}\b(?!\s*(?:%|per\s?cent))")  # "England and Wales1"
 _YEAR_FOOTNOTE = re.compile(r"\b((?:19|20)\d{2})([-/])(\d{2})(\d{1,2})\b")
 _ABBREV = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St|No|Det|Insp|Supt|Sgt|Cllr|Con|PC|DC|DI|DS|Co|vs|v|Jan|Feb|Mar|Apr|"
                      r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|c|e\.g|i\.e|cf)|\b[A-Z])\.$")
@@ -64,6 +65,7 @@ def prepare(text: str) -> tuple[list[list[str]], list[str]]:
         cleaned = clean(_lines_to_sentences(para))
         cleaned = _FOOTNOTE.sub("", cleaned)
         cleaned = _YEAR_FOOTNOTE.sub(_drop_year_footnote, cleaned)
+        cleaned = _WORD_FOOTNOTE.sub(r"\1", cleaned)
         if not cleaned:
             continue
         sentences: list[str] = []
