@@ -23,7 +23,8 @@ MAX_RANK = 50
 MEASURE_WORDS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\b(grooming|sexual(?:ly)?\s+communicat\w*|scwc|sexual\s+messag\w*|s\.?\s?15a)\b", re.I),
      "sexual_communication_with_a_child"),
-    (re.compile(r"\bcommunicating\s+indecently\b", re.I), "communicating_indecently_with_a_child"),
+    (re.compile(r"\bcommunicating\s+indecently\b|\bindecent(?:ly)?\s+communicat\w*", re.I),
+     "communicating_indecently_with_a_child"),
     (re.compile(r"\bcyber[\s-]+enabled\b", re.I), "cyber_enabled_sexual_crimes_against_children"),
     (re.compile(r"\bplatforms?(?:\s+known)?\b", re.I), "online_offences_platform_known"),
 ]

@@ -7,11 +7,14 @@ import re
 
 from ..answer import month
 from ..numbers import Change, percent_change, plain_words, ratio, round_half_up, thousands
+from ..years import FinancialYear
 
-from .model import COUNT_KINDS, D, _Cand, _Sentence
+from .model import COUNT_KINDS, D, SCWC, _Cand, _Sentence
 from .relations import _OF_BACK
 from .wording import _derived, _pt
-from .words import _multiple_fits, fits, pct_text
+from .words import WORD_RE, _multiple_fits, fits, number_value, pct_text
+
+_YEARS_BACK = re.compile(rf"\b(?:past|last|previous|over|in)\s+(?:the\s+)?(?:past\s+|last\s+)?(?P<n>{WORD_RE}|\d)\s+years\b", re.I)
 
 
 class ChangeChecks:
@@ -20,7 +23,7 @@ class ChangeChecks:
     def _check_percent_change(self, c: _Cand, releases: dict, sentences) -> tuple:
         pair = self._pair(c, sentences, releases)
         if pair is None:
-            return self._no_pair(c)
+            return self._change_in_some_year(c, releases) or self._no_pair(c)
         old, new = pair
         src = self._pair_sources(pair)
         pct = percent_change(old["value"], new["value"])
@@ -60,6 +63,60 @@ class ChangeChecks:
             return self._doubtful(words)
         extra = self._other_fit(c, old, new, lambda o, n: percent_change(o, n), lambda v: fits(claimed, abs(v), c.qual, c.decimals))
         return "inaccurate", actual, words + f", not “{c.text}”.{extra}{suggestion}", src
+
+    def _change_in_some_year(self, c: _Cand, releases: dict) -> tuple | None:
+        """'a 44 per cent rise', 'up 140% in the last year', 'risen by more than 80% over the past five years',
+        with neither figure in the copy: the pairs of years the data can supply, each release's year against
+        the year before it (or the base year the sentence names, or n years back), like for like as that
+        release gave them. A pair that fits supports the claim; none fitting is no proof either way, so
+        this never returns a contradiction."""
+        if c.kind not in ("percent_change", "multiple", "fraction") or c.value is None:
+            return None
+        back = [int(n[0]) for m in _YEARS_BACK.finditer(c.sent.text) if (n := number_value(m.group("n")))]
+        named = [y.year if y.year is not None else FinancialYear(y.calendar_year)
+                 for y in c.sent.years if y.year is not None or y.calendar_year]
+        measures = [c.measure] if c.measure_explicit else self._measures_to_try(c)
+        for measure in measures:
+            family = "scwc" if measure == SCWC else "cyber"
+            fake = _Cand("count", c.sent, 0, 0, 0, 0, None, place=c.place, measure=measure)
+            for release in reversed(self.facts.family_releases.get(family, [])):
+                covered = self.facts.covers.get((release, family))
+                if not covered:
+                    continue
+                end = FinancialYear.from_label(covered)
+                starts = [FinancialYear(end.start - 1)] + [y for y in named if y < end] + \
+                    [FinancialYear(end.start - k) for k in back]
+                fixed = {"inferred": {family: release}, "hints": {}}
+                new = self._data_value(fake, end, fixed)
+                for start in dict.fromkeys(starts) if new else []:
+                    old = self._data_value(fake, start, fixed, same_release_as=new)
+                    if old is None:
+                        continue
+                    printed = {r["value"] for r in self.facts.keys[old["key"]].rows
+                               if r["release"] == old["row"]["release"] and r["value"]} if old.get("row") else set()
+                    for value in [old["value"]] + sorted(printed - {old["value"]}):  # outlets that disagree
+                        words = self._change_fits(c, value, new["value"])
+                        if words:
+                            return ("supported", None, f"{self._name(c, new['key'])}, {start.label} to {end.label} "
+                                    f"({month(release)} release): {words}. (The copy gives neither figure; these "
+                                    "are the years that fit.)", self._pair_sources([old, new]))
+        return None
+
+    def _change_fits(self, c: _Cand, old: int, new: int) -> str:
+        """The arithmetic in words if old -> new bears out c's percentage, multiple or fraction, else ''."""
+        if not old:
+            return ""
+        pct = percent_change(old, new)
+        if c.direction and (c.direction > 0) != (pct > 0):
+            return ""
+        if c.kind == "percent_change":
+            ok = fits(c.value, abs(pct), c.qual, c.decimals)
+        elif c.kind == "multiple":
+            ok = _multiple_fits(c.value, ratio(old, new), c.qual)
+        else:
+            given = c.extra.get("pct")
+            ok = self._fraction_fits(c.value, abs(pct) / 100, c.qual) and (given is None or fits(given, abs(pct), "exact"))
+        return f"from {thousands(old)} to {thousands(new)} is a change of {pct_text(pct, 2)}" if ok else ""
 
     @staticmethod
     def _doubtful(reading: str) -> tuple:
@@ -101,7 +158,7 @@ class ChangeChecks:
     def _check_multiple(self, c: _Cand, releases: dict, sentences) -> tuple:
         pair = self._pair(c, sentences, releases)
         if pair is None:
-            return self._no_pair(c)
+            return self._change_in_some_year(c, releases) or self._no_pair(c)
         old, new = pair
         src = self._pair_sources(pair)
         r = ratio(old["value"], new["value"])
@@ -133,7 +190,7 @@ class ChangeChecks:
             return self._check_share(c, releases, sentences)
         pair = self._pair(c, sentences, releases)
         if pair is None:
-            return self._no_pair(c)
+            return self._change_in_some_year(c, releases) or self._no_pair(c)
         old, new = pair
         src = self._pair_sources(pair)
         pct = percent_change(old["value"], new["value"])

@@ -392,6 +392,15 @@ class LevelChecks:
                 return "supported", n, f"{known[n]} {n} territorial police forces, the number asked.", []
             return ("unverifiable", None, f"The data does not record how many forces were asked (England and Wales "
                     f"has {ew} territorial forces).", [])
+        if c.sub == "total" and (place is None or place.geography_type == "nation"):
+            ew = len([p for p in self.gazetteer.forces() if p.code])
+            if n in (ew, ew + 1):
+                return "supported", n, f"England and Wales has {ew} territorial police forces ({ew + 1} with British " \
+                    "Transport Police).", []
+            if place is not None and place.name == "England and Wales":
+                return ("inaccurate", ew, f"England and Wales has {ew} territorial police forces, not {n}. "
+                        f"Suggested: “{ew}”.", [])
+            return "unverifiable", None, f"The copy does not make clear which forces it counts ({n}).", []
         if place is not None and place.geography_type == "region":
             forces = [p for p in self.gazetteer.forces() if p.region == place.name]
             year = c.year
@@ -443,6 +452,13 @@ class LevelChecks:
             for r in info.rows:
                 if value is not None and r["value"] == value and r["forces_responding"] and r["release"] == rel:
                     candidates.append((r["forces_responding"], r))
+        if not candidates and c.year is None:
+            # no year: any release of the series whose request this many forces answered
+            for r in reversed(self.facts.release_rows):
+                if r["forces_responding"] == n and (("sexual_communication" in r["series"]) == (c.family == "scwc")):
+                    return ("supported", n, f"{n} forces answered the {month(r['release'])} release's request "
+                            f"({r['series'].replace('_', ' ')}, {r['covers_year']}). (The copy gives no year; this is "
+                            "the release that fits.)", [])
         if not candidates:
             return ("unverifiable", None, "The data does not say how many forces supplied the figure this refers to.", [])
         for forces, row in candidates:

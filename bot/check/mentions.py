@@ -195,6 +195,8 @@ class MentionsStage:
             a, b = number_value(m.group("a")), number_value(m.group("b"))
             if a is None or b is None or b[0] == 0 or a[0] >= b[0] or b[0] > 1000:
                 continue
+            if re.match(r"\s+(?:police\s+)?forces\b", text[m.end():], re.I):
+                continue  # "40 out of 44 forces": forces answering, read below
             q, qs = qualifier_before(text, m.start())
             self._add(s, "fraction", qs, m.end(), m.start(), m.end(), a[0] / b[0], 3, q, 0, sub="share")
         # percentages: a change, or a share "of" something
@@ -325,10 +327,17 @@ class MentionsStage:
                               r"questioned|surveyed|polled)\s+(?:all\s+|the\s+|each\s+of\s+the\s+)?$",
                               text[max(0, start - 30):start], re.I) or \
                 re.match(r"\s+(?:were\s+|was\s+)?(?:asked|approached|contacted|surveyed)\b", after[m.end():], re.I)
+            # "Of the 42 police forces across England and Wales, 38 provided figures": how many forces there are
+            total = not of and re.search(r"(?:^|[,;:]\s*)of\s+the\s+$", text[max(0, start - 12):start], re.I)
             self._add(s, "forces", start, b + m.end(), a, b, value, 0, q, 0,
-                      sub="asked" if asked and not of else ("all" if every else ""), of=of[0] if of else None)
+                      sub="total" if total else "asked" if asked and not of else ("all" if every else ""),
+                      of=of[0] if of else None)
             if m.group("of"):
                 s.take(b, b + m.end())
+            return
+        if re.match(r"\s+(?:of\s+them\s+)?(?:provided|responded|supplied|replied|answered|returned|shared|gave)\b",
+                    after, re.I) and any(o.kind == "forces" and o.end <= a for o in s.cands):
+            self._add(s, "forces", qs, b, a, b, value, 0, q, 0, sub="", of=None)  # "..., 38 provided figures"
             return
         # difference: "18 more than", "four fewer", "rose by 427"
         m = _DIFF_TAIL_THAN.match(after) or _DIFF_TAIL.match(after)

@@ -58,7 +58,7 @@ class VerdictStage:
                 verdict = "unverifiable"
                 explanation = ("The copy does not say what this compares with. Against the year before: "
                                + explanation.split(" Suggested:")[0])
-            elif verdict == "supported":
+            elif verdict == "supported" and "years that fit" not in explanation:
                 explanation += " (Compared with the year before, which the copy implies.)"
         c.result = Claim(c.text, self._kind(c), self._claimed(c), actual, verdict, explanation,
                          _unique(sources))
