@@ -9,7 +9,7 @@ from ..parse import MEASURE_WORDS
 from ..places import Place
 from ..years import FinancialYear
 
-from .model import AGE_10, AT_COMMON_AGE, COUNT_KINDS, CYBER, NATIONAL_ONLY, UNDER_10, _Cand, _Sentence, _YearSpan
+from .model import AGE_10, AT_COMMON_AGE, COUNT_KINDS, CYBER, SCWC, NATIONAL_ONLY, UNDER_10, _Cand, _Sentence, _YearSpan
 from .patterns import _LINK_BREAK, _PASSIVE
 from .relations import _CLAUSE_BREAK, _PLACE_COMPARE, _POINTS_BACK, _REGION_WHOLE, _WELSH_WHOLE, _clause_of, _respective_places
 from .words import CYBER_WORDS, WORD_RE, _SOFT_CYBER
@@ -54,6 +54,11 @@ class ContextStage:
             elif soft:
                 context_measure = (CYBER, -1)
         self._bind_years(sentences)
+        for c in (c for s in sentences for c in s.cands):
+            if c.measure == SCWC and c.year is not None and c.year.start < 2017:
+                # sexual communication with a child became an offence in April 2017: "grooming" in a sentence
+                # about 2015/16 describes the cyber-flagged offences
+                c.measure, c.measure_explicit = CYBER, False
 
     def _bind_place(self, s: _Sentence, c: _Cand, context: Place | None) -> None:
         text = s.text

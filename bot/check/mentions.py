@@ -432,6 +432,10 @@ class MentionsStage:
                 not any(clause_start + cue.end() <= o.nstart < c.nstart for o in s.cands if o is not c):
             c.kind, c.sub = "total", "places"
             return
+        if any(y.year is not None and 0 <= y.start - c.nend <= 12 and re.fullmatch(r"\s+(?:in|during|for)\s+(?:the\s+)?",
+                                                                                   text[c.nend:y.start], re.I)
+               for y in s.years):
+            return  # "from 114 in 2015/16 to 191 in 2018/19" after "In the four years since ...": each is a year's
         head = None
         for h in s.total_heads:
             if h.end() <= c.nstart:

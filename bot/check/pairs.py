@@ -204,7 +204,11 @@ class PairFinding:
             return min(p[0].nstart, p[1].nstart), max(p[0].nend, p[1].nend)
 
         mine = clause(c.nstart)
-        before = [p for p in pairs if span(p)[1] <= c.nstart]
+        changes = [o for o in s.cands if o is not c and (o.kind in CHANGE_KINDS or (o.kind == "fraction" and o.sub == "change"))]
+        # "rose 163 per cent from 55 to 145 and in North Yorkshire, they rose 29 per cent, from 81 to 105": a
+        # pair written straight after another change claim is that claim's
+        before = [p for p in pairs if span(p)[1] <= c.nstart and
+                  not any(0 <= span(p)[0] - o.end <= 12 for o in changes)]
         after = [p for p in pairs if span(p)[0] >= c.nend]
         for group, pick in (([p for p in before if clause(span(p)[0]) == mine], max),
                             ([p for p in after if clause(span(p)[0]) == mine], min),
@@ -254,6 +258,11 @@ class PairFinding:
         if by_year_only:
             return _pt(a), _pt(b)
         if a.sent is s and b.sent is s:
+            # "From April 2017 to September 2017 ... 126 ..., whereas between April 2018 and September 2018 ... 428":
+            # figures under periods with no financial year are ordered by the calendar years written before them
+            ya, yb = (re.findall(r"\b(?:19|20)\d{2}\b", s.text[:o.nstart]) for o in (a, b))
+            if ya and yb and ya[-1] != yb[-1]:
+                return (_pt(a), _pt(b)) if ya[-1] < yb[-1] else (_pt(b), _pt(a))
             between = s.text[a.nend:b.nstart]
             lead = s.text[max(0, a.start - 12):a.start]
             if re.search(r"\bfrom\s+$", lead, re.I) and re.search(r"\bto\b", between, re.I):

@@ -52,7 +52,7 @@ _DOMAIN = re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:co\.uk|org\.uk|gov\.uk|
 _PER_BASE = re.compile(r"\s+per\s+(?P<n>1,000|10,000|100,000|1,000,000|1000|10000|100000)\b", re.I)
 _POPULATION_BEFORE = re.compile(r"\bpopulation(?:\s+estimates?)?(?:\s+(?:of|was|is|at|stood\s+at))?\s+(?:about\s+|around\s+)?$", re.I)
 _WITH_FIGURES = re.compile(r"\s+(?:police\s+)?(?:forces\s+)?(?:with|that\s+have|having)\s+(?:figures|data)\b", re.I)
-_FORCES_TAIL = re.compile(rf"(?P<of>\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?P<m>\d+|{WORD_RE}))?(?:\s+(?!(?:offences|crimes|of)\b)"
+_FORCES_TAIL = re.compile(rf"(?P<of>\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?P<m>\d+|{WORD_RE}))?(?:\s+(?!(?:offences|crimes|of|years?|months?|since|after|before)\b)"
                           r"[\w-]+){0,2}?\s+(?:police\s+)?forces\b", re.I)
 _DIFF_TAIL = re.compile(r"\s+(?:(?:such\s+|more\s+|extra\s+|additional\s+)?(?:offences|offence|crimes|cases|incidents|"
                         r"reports)\s+)?(?P<dir>more|fewer|less|higher|lower|extra|additional)\b(?!\s+(?:than\s+)?"

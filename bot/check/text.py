@@ -82,6 +82,7 @@ _EXTRA_YEARS = [
     re.compile(r"\b(?:financial\s+)?years?\s+(?:up\s+)?(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?"
                r"april\s+((?:19|20)\d{2})\b", re.I),
     re.compile(r"(?<![\w-])(?:up\s+)?to\s+(?:the\s+end\s+of\s+)?march\s+((?:19|20)\d{2})\b", re.I),
+    re.compile(r"\b(?P<first>(?:19|20)\d{2})\s+to\s+((?:19|20)\d{2})\b"),  # "in 2019 to 2020": the year 2019/20
 ]
 _FIRST_FULL_YEAR = re.compile(r"\b(?:offence['’]s|its)\s+first\s+full\s+year\b|"
                               r"\bfirst\s+full\s+year\s+of\s+the\s+(?:new\s+)?(?:offence|law)\b", re.I)
@@ -136,7 +137,10 @@ def _year_spans(s: _Sentence) -> None:
 
     for pattern in _EXTRA_YEARS:
         for m in pattern.finditer(work):
-            spans.append(_YearSpan(m.start(), m.end(), FinancialYear(int(m.group(1)) - 1), "fy"))
+            if "first" in m.groupdict() and int(m.group("first")) + 1 != int(m.group(2)):
+                continue
+            end = int(m.group(2) if "first" in m.groupdict() else m.group(1))
+            spans.append(_YearSpan(m.start(), m.end(), FinancialYear(end - 1), "fy"))
             blank(m.start(), m.end())
     for m in _FIRST_FULL_YEAR.finditer(work):
         spans.append(_YearSpan(m.start(), m.end(), FinancialYear(2017), "fy"))

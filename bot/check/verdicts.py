@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 
 from ..numbers import round_half_up, thousands
 from ..places import Place
@@ -104,6 +105,9 @@ class VerdictStage:
         return self.answerer.name(self._place_for(c))
 
     def _measures_to_try(self, c: _Cand) -> list[str]:
+        said = " ".join(s.text for s in c.sent.paragraph[:c.sent.paragraph.index(c.sent) + 1]) if c.sent in c.sent.paragraph else c.sent.text
+        if c.measure == SCWC and re.search(r"\bonline\s+(?:offen[cs]es|crimes|sex)|\bcyber|\binternet", said, re.I):
+            return [SCWC, CYBER, "online_grooming_offences"]  # "427 grooming and online offences": either series
         if c.measure in NATIONAL_ONLY:
             return [c.measure]
         if c.measure == SCWC and c.measure_explicit:

@@ -105,14 +105,21 @@ def number_value(text: str) -> tuple[Decimal, int] | None:
 def qualifier_before(s: str, start: int) -> tuple[str, int]:
     """The qualifier right before position `start` ('more than ', 'nearly ') and where it begins."""
     left = s[max(0, start - 40):start]
+    base = max(0, start - 40)  # where `left` begins in s
     m = QUAL_RE.search(left)
+    article = re.search(r"\b(?:a|an)\s+$", left)
+    if not m and article:  # "more than a 200 per cent increase"
+        left = left[:article.start()]
+        m = QUAL_RE.search(left)
+        if m and re.match(r"(?:a|an)\b", m.group(0).strip(), re.I):
+            m = None
     if not m:
         return "exact", start
     if re.match(r"(?:a|an)\s+(?:total|average|record)|average|on\s+average", m.group(0).strip(), re.I):
         return "exact", start
     kind = next(name.split("_")[0] if not name.startswith("just_over") else "just_over"
                 for name, v in m.groupdict().items() if v)
-    return kind, start - (len(left) - m.start())
+    return kind, base + m.start()
 
 
 def _num(value: Decimal) -> int | float:
