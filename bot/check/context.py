@@ -55,6 +55,16 @@ class ContextStage:
                 context_measure = (CYBER, -1)
         self._bind_years(sentences)
         for c in (c for s in sentences for c in s.cands):
+            if c.measure.startswith("communicating_indecently"):
+                # Scotland's series by age: "with a child under 13", "aged 13 to 15"
+                text = c.sent.text[c.nend:c.nend + 60] + " " + c.sent.text[max(0, c.start - 90):c.start]
+                band = "_under_13" if re.search(r"\bunder\s+13\b", text, re.I) else \
+                    "_13_15" if re.search(r"\b13\s*(?:-|–|to)\s*15\b", text, re.I) else ""
+                if band and c.measure + band in self.facts.only_place:
+                    c.measure = c.measure + band
+            only = self.facts.only_place.get(c.measure)
+            if only is not None and (c.place is None or c.place_how in ("national", "context")):
+                c.place, c.place_how = self.gazetteer.get(*only), "measure"
             if c.measure == SCWC and c.year is not None and c.year.start < 2017:
                 # sexual communication with a child became an offence in April 2017: "grooming" in a sentence
                 # about 2015/16 describes the cyber-flagged offences
@@ -77,6 +87,14 @@ class ContextStage:
             return
         # a name right after the figure: "296 across Wales", "1,493 offences recorded across Yorkshire"
         nxt = min([o.nstart for o in s.cands if o.nstart > c.nend] + [len(text)])
+        if re.match(r"[^.;,\d]{0,40}?\b(?:nationally|across\s+the\s+country|in\s+the\s+country\s+as\s+a\s+whole)\b",
+                    text[c.nend:nxt], re.I):
+            c.place, c.place_how = None, "after"  # "more than 3,100 recorded nationally"
+            return
+        listed = self._region_with_its_forces(s, c)
+        if listed is not None:
+            c.place, c.place_how = listed, "before"  # "all four forces across Wales - Dyfed-Powys, ... - show 554"
+            return
         for p in s.places:
             if c.nend <= p.start < nxt and p.start - c.nend <= 45:
                 between = text[c.nend:p.start]
@@ -147,6 +165,20 @@ class ContextStage:
             c.place, c.place_how = context, "context"
             return
         c.place, c.place_how = None, "national"
+
+    def _region_with_its_forces(self, s: _Sentence, c: _Cand) -> Place | None:
+        """A region named before the figure and followed only by a list of its own forces (two or more): the
+        figure is the region's, not the last force's in the list."""
+        before = [p for p in s.places if p.end <= c.nstart]
+        regions = [i for i, p in enumerate(before) if p.place.geography_type == "region"]
+        if not regions:
+            return None
+        region = before[regions[-1]]
+        forces = before[regions[-1] + 1:]
+        if len(forces) >= 2 and all(p.place.region == region.place.name for p in forces) and \
+                not re.search(r"[.;]", s.text[forces[-1].end:c.nstart]):
+            return region.place
+        return None
 
     def _bind_measure(self, s: _Sentence, c: _Cand, context: tuple[str, int] | None) -> None:
         text = s.text

@@ -192,6 +192,12 @@ class _Facts:
         self.family_releases = {k: sorted(v) for k, v in families.items()}
         self.nations = sorted({k[0] for k in self.keys if k[1] == "nation"})
         self.release_rows = list(release_rows)
+        places_of: dict[str, set] = defaultdict(set)
+        for key in self.keys:
+            places_of[key[2]].add((key[0], key[1]))
+        # a series only one place publishes (Police Scotland's "communicating indecently"): copy about it that
+        # names no place ("the national force") is about that place
+        self.only_place = {m: next(iter(ps)) for m, ps in places_of.items() if len(ps) == 1}
         self.headline = {}
         self.covers: dict[tuple[str, str], str] = {}  # (release, family) -> the financial year it is about
         for r in release_rows:

@@ -412,7 +412,7 @@ class LevelChecks:
                         with_figures.append(p)
             detail = f"{place.name} has {len(forces)} forces"
             if year:
-                detail += f"; {len(with_figures)} have {year.label} figures in the data"
+                detail += f"; {len(with_figures)} {'has' if len(with_figures) == 1 else 'have'} {year.label} figures in the data"
             if n == len(forces) or (with_figures and n == len(with_figures)):
                 return "supported", n, detail + ".", []
             return "inaccurate", len(with_figures) or len(forces), detail + f", not {n}.", []

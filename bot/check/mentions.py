@@ -9,7 +9,7 @@ from ..parse import MEASURE_WORDS
 from ..years import FinancialYear
 
 from .model import COUNT_KINDS, D, MAX_NUMBERS_PER_SENTENCE, _Cand, _PlaceSpan, _Sentence
-from .patterns import AGE_WORD, _AGAIN, _BETWEEN_THEM, _COMMON_AGE, _COUNT_WORD, _DIFF_HEAD, _DOMAIN, _DIFF_TAIL, _DIFF_TAIL_THAN, _FOLD, _FORCES_TAIL, _FRACTION, _FRACTION_VALUE, _MAKING, _SUM_OF, _MULT_VALUE, _MULT_WORD, _ONE_IN, _PAREN_PCT, _PCT, _PERIOD, _PERIOD_AGO, _PER_BASE, _PER_POP, _POPULATION_BEFORE, _RATE_TAIL, _WITH_FIGURES, _TIMES, _TOTAL_HEAD, _TOTAL_TAIL, _TOTAL_YEARS_TAIL, _YOUNGEST, _YOUNG_AS, _direction
+from .patterns import AGE_WORD, _AGAIN, _AGE_BAND_AFTER, _BETWEEN_THEM, _COMMON_AGE, _COUNT_WORD, _DIFF_HEAD, _DOMAIN, _DIFF_TAIL, _DIFF_TAIL_THAN, _FOLD, _FORCES_TAIL, _FRACTION, _FRACTION_VALUE, _MAKING, _SUM_OF, _MULT_VALUE, _MULT_WORD, _ONE_IN, _PAREN_PCT, _PCT, _PERIOD, _PERIOD_AGO, _PER_BASE, _PER_POP, _POPULATION_BEFORE, _RATE_TAIL, _WITH_FIGURES, _TIMES, _TOTAL_HEAD, _TOTAL_TAIL, _TOTAL_YEARS_TAIL, _YOUNGEST, _YOUNG_AS, _direction
 from .relations import _CLAUSE_BREAK, _COMPARE_NOT_LEVELS, _OF_WHOLE, _ONLY_ONE, _PLACE_COMPARE, _RESPECTIVELY, _change_context, _clause_of, _written_pairs
 from .text import _MONTH_YEAR, _exclusions, _exclusions_late, _year_spans
 from .words import FIRST_FIGURES, MONTHS, MONTH_NUMBER, NUM_RE, OFFENCE_NOUN, PUBLISH_WORDS, _COMPARE_CUE, _OTHER_NOUNS, number_value, qualifier_before
@@ -80,6 +80,8 @@ class MentionsStage:
                         # a typo'd name is a proper noun: "went" is not Gwent
                         if not exact and not s.text[tokens[i][0]].isupper():
                             continue
+                        if form == ("national",) and re.match(r"\s+(?:police\s+)?force\b", s.text[tokens[i][1]:], re.I):
+                            continue  # "the national force" is a force (Police Scotland), not the nation
                         spans.append(_PlaceSpan(tokens[i][0], tokens[i + n - 1][1], match.place))
         spans.sort(key=lambda p: (p.start, -(p.end - p.start)))
         kept: list[_PlaceSpan] = []
@@ -237,7 +239,7 @@ class MentionsStage:
         s.periods = {m.start("n"): m for m in _PERIOD.finditer(text)}
         s.count_words = {}
         for m2 in _COUNT_WORD.finditer(text):
-            s.count_words[m2.start("w") if m2.group("w") else m2.start("w2")] = m2
+            s.count_words[next(m2.start(g) for g in ("w", "w2", "w3") if m2.group(g))] = m2
         s.total_heads = list(_TOTAL_HEAD.finditer(text))
         numbers = 0
         for m in NUM_RE.finditer(text):
@@ -388,10 +390,16 @@ class MentionsStage:
         if value == 0 and decimals == 0 and not OFFENCE_NOUN.search(after[:30]):
             return
         other = _OTHER_NOUNS.match(after)
+        band = _AGE_BAND_AFTER.match(after)
         c = self._add(s, "count", qs, b, a, b, value, decimals, q, 0)
         if other:
             c.kind, c.sub = "count", "other"
             c.extra["noun"] = other.group("noun").lower()
+            return
+        if band and (number_value(band.group("age")) or (None,))[0] != 10:
+            # "Seventeen ... against children aged two and under": an age breakdown the data has only for ten
+            c.kind, c.sub = "count", "other"
+            c.extra["noun"] = f"a breakdown by age (“aged {band.group('age')} and under”)"
             return
         self._total_mode(s, c, before, after)
 

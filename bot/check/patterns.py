@@ -51,6 +51,8 @@ _PER_POP = re.compile(rf"(?:\s+(?!(?:for|per|in)\b)[A-Za-z'’-]+){{0,3}}?\s+(?:
 _DOMAIN = re.compile(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:co\.uk|org\.uk|gov\.uk|ac\.uk|com|org|net|uk|news|tv|fm)\b")
 _PER_BASE = re.compile(r"\s+per\s+(?P<n>1,000|10,000|100,000|1,000,000|1000|10000|100000)\b", re.I)
 _POPULATION_BEFORE = re.compile(r"\bpopulation(?:\s+estimates?)?(?:\s+(?:of|was|is|at|stood\s+at))?\s+(?:about\s+|around\s+)?$", re.I)
+_AGE_BAND_AFTER = re.compile(rf"[^.;]{{0,40}}?\bagainst\s+(?:children|victims|girls|boys)\s+(?:aged\s+)?"
+                             rf"(?P<age>\d{{1,2}}|{WORD_RE})\s+(?:and|or)\s+(?:under|younger)\b", re.I)
 _WITH_FIGURES = re.compile(r"\s+(?:police\s+)?(?:forces\s+)?(?:with|that\s+have|having)\s+(?:figures|data)\b", re.I)
 _FORCES_TAIL = re.compile(rf"(?P<of>\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?P<m>\d+|{WORD_RE}))?(?:\s+(?!(?:offences|crimes|of|years?|months?|since|after|before)\b)"
                           r"[\w-]+){0,2}?\s+(?:police\s+)?forces\b", re.I)
@@ -79,7 +81,8 @@ _MAKING = re.compile(r"\b(?:making|a\s+combined|bringing\s+the\s+total\s+to|tota
 _COUNT_WORD = re.compile(rf"(?:\b(?:the|just|only|was|were|is|at|reached|of)\s+)(?P<w>{WORD_RE})\s+(?=(?:recorded|logged|reported|offences|"
                          r"crimes|cases|incidents|in\s+\d{4}|a\s+year\s+earlier|the\s+year\s+before)\b)|"
                          rf"\b(?P<w2>{WORD_RE})\s+(?=(?:such\s+|grooming\s+|online\s+)?(?:offences|crimes|cases|"
-                         r"incidents)\b)", re.I)
+                         r"incidents)\b)|"
+                         rf"^(?P<w3>{WORD_RE})\s+(?=of\s+(?:those|these|the|them)\b)", re.I)  # "Seventeen of those offences"
 _SHARE_TOTAL = re.compile(r"\b(?:regional|region['’]s|welsh|national|country['’]s|county['’]s|force['’]s|force)\s+"
                           r"(?:total|figure|number|count)\b|\b(?:total|figure|number)\s+(?:for|across|in)\s+the\s+"
                           r"(?:whole\s+)?(?:region|country)\b", re.I)
