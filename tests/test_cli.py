@@ -99,7 +99,8 @@ def test_check_json_keys(capsys):
     data = json.loads(out)
     assert code == 0 and list(data) == ["claims"]
     (claim,) = data["claims"]
-    assert set(claim) == {"text", "kind", "claimed", "actual", "verdict", "explanation", "sources"}
+    assert set(claim) == {"text", "kind", "claimed", "actual", "verdict", "explanation", "sources", "confidence", "reading"}
+    assert 0 <= claim["confidence"] <= 1 and "Durham Constabulary" in claim["reading"]
     assert claim["verdict"] == "supported" and claim["actual"] == 190
 
 

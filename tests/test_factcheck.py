@@ -261,7 +261,8 @@ def test_json_shape_is_stable():
     data = result.to_json()
     assert list(data) == ["claims"]
     for claim in data["claims"]:
-        assert list(claim) == ["text", "kind", "claimed", "actual", "verdict", "explanation", "sources"]
+        assert list(claim) == ["text", "kind", "claimed", "actual", "verdict", "explanation", "sources",
+                               "confidence", "reading"]  # the design's keys first, then the allowed extras
         assert claim["verdict"] in ("supported", "inaccurate", "unverifiable")
         for source in claim["sources"]:
             assert set(source) == {"outlet", "release", "url"}
@@ -631,3 +632,25 @@ def test_respectively_binds_each_change_to_its_own_pair():
                    "2018/19, almost quadrupling and an eight-fold increase respectively.")
     assert "229 is 3.88 times 59" in find(result, "almost quadrupling").explanation, plain_text(result)
     assert "214 is 8.23 times 26" in find(result, "eight-fold").explanation, plain_text(result)
+
+
+def test_every_verdict_carries_its_confidence_and_the_reading_it_chose():
+    result = check("Durham Constabulary recorded 290 offences in 2016/17.")
+    claim = find(result, "290")
+    assert claim.verdict == "inaccurate" and claim.confidence >= 0.9
+    assert claim.reading.startswith("count · Durham Constabulary (named) · 2016/17 (written)")
+
+
+def test_a_figure_read_less_firmly_scores_lower():
+    firm = find(check("Durham Constabulary recorded 290 offences in 2016/17."), "290")
+    loose = find(check("Durham Constabulary is the force for County Durham. It recorded 290 offences."), "290")
+    assert loose.confidence < firm.confidence
+
+
+def test_a_contradiction_below_the_threshold_is_a_question_that_shows_the_reading():
+    from bot.check.checker import Checker
+    strict = Checker(low_confidence=0.99)  # every reading counts as unsure
+    claim = find(strict.check("Durham Constabulary recorded 290 offences in 2016/17."), "290")
+    assert claim.verdict == "unverifiable"
+    assert claim.explanation.startswith("Check this: read as count · Durham Constabulary (named) · 2016/17")
+    assert "190" in claim.explanation

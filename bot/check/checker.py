@@ -20,7 +20,7 @@ from .mentions import MentionsStage
 from .pairs import PairFinding
 from .shares import ShareChecks
 from .totals import TotalChecks
-from .verdicts import VerdictStage
+from .verdicts import LOW_CONFIDENCE, VerdictStage
 
 
 log = logging.getLogger(__name__)
@@ -30,8 +30,9 @@ log = logging.getLogger(__name__)
 class Checker(MentionsStage, ContextStage, VerdictStage, LevelChecks, PairFinding, ChangeChecks, ShareChecks, TotalChecks):
     """One per process: reads the figures once through the store's queries and checks copy against them."""
 
-    def __init__(self, answerer=None):
+    def __init__(self, answerer=None, low_confidence: float = LOW_CONFIDENCE):
         self.answerer = answerer or get_answerer()
+        self.low_confidence = low_confidence  # contradictions less sure than this are shown as questions
         self.gazetteer = self.answerer.gazetteer
         self.store = self.answerer.store
         self.facts = _Facts(self.store)

@@ -37,10 +37,13 @@ class Claim:
     verdict: str  # supported | inaccurate | unverifiable
     explanation: str
     sources: list[dict] = field(default_factory=list)  # {"outlet", "release", "url"}
+    confidence: float = 0.0  # 0-1: how firmly the copy pins down the reading checked (verdicts.confidence)
+    reading: str = ""  # the interpretation checked, in words: "count · Durham Constabulary (named) · 2016/17"
 
     def to_dict(self) -> dict:
         return {"text": self.text, "kind": self.kind, "claimed": self.claimed, "actual": self.actual,
-                "verdict": self.verdict, "explanation": self.explanation, "sources": list(self.sources)}
+                "verdict": self.verdict, "explanation": self.explanation, "sources": list(self.sources),
+                "confidence": self.confidence, "reading": self.reading}
 
 
 @dataclass
@@ -58,7 +61,8 @@ class CheckResult:
         return f"{n} claim{'' if n == 1 else 's'}: " + ", ".join(parts)
 
     def to_json(self) -> dict:
-        """The stable `offences check --json` object: exactly {"claims": [...]} (README, design.md)."""
+        """The stable `offences check --json` object: {"claims": [...]} (README, design.md), each claim with
+        the design's keys plus its confidence and reading."""
         return {"claims": [c.to_dict() for c in self.claims]}
 
 

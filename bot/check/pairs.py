@@ -16,6 +16,15 @@ class PairFinding:
     """Part of Checker (bot/check/checker.py): candidates for changes: which two figures (the copy's own, or the data's) a change word compares."""
 
     def _pair(self, c: _Cand, sentences: list[_Sentence], releases: dict):
+        """_find_pair, noting on c where its two figures came from (the copy, the data, or one of each): a
+        verdict's confidence depends on it."""
+        pair = self._find_pair(c, sentences, releases)
+        if pair is not None:
+            supplied = sum(p.get("cand") is None for p in pair)
+            c.extra["pair_from"] = ("copy", "mixed", "data")[supplied]
+        return pair
+
+    def _find_pair(self, c: _Cand, sentences: list[_Sentence], releases: dict):
         """(old, new) for a change claim, each {value, year, cand, row, key}: the copy's own figures in the
         sentence, then the ones before it, then the data for the years the sentence names; None if none fit."""
         s = c.sent
