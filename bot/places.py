@@ -140,8 +140,10 @@ class Gazetteer:
     def forces(self) -> list[Place]:
         return [p for p in self.places.values() if p.geography_type == "force"]
 
-    def find(self, text: str) -> tuple[list[PlaceMatch], list[Unknown]]:
-        """Places named in `text` (years and command words already removed), in order, without repeats."""
+    def find(self, text: str, fuzzy_when=None) -> tuple[list[PlaceMatch], list[Unknown]]:
+        """Places named in `text` (years and command words already removed), in order, without repeats.
+        `fuzzy_when(words)` may limit typo matching to the runs of words worth it (the fact-checker: only
+        capitalised ones, since in copy a misspelt place is still a proper noun)."""
         tokens = normalise(text).split()
         matches: list[PlaceMatch] = []
         unknown: list[Unknown] = []
@@ -149,7 +151,8 @@ class Gazetteer:
 
         def flush() -> None:
             if leftover:
-                self._fuzzy(" ".join(leftover), matches, unknown)
+                if fuzzy_when is None or fuzzy_when(leftover):
+                    self._fuzzy(" ".join(leftover), matches, unknown)
                 leftover.clear()
 
         i = 0

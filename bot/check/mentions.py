@@ -65,7 +65,9 @@ class MentionsStage:
                 word = "0"
             tokens.append((m.start(), m.end(), word))
         words = [t[2] for t in tokens]
-        matches, _unknown = self.gazetteer.find(" ".join(words))
+        capitalised = {t[2] for t in tokens if s.text[t[0]].isupper()}
+        matches, _unknown = self.gazetteer.find(" ".join(words),
+                                                fuzzy_when=lambda run: any(w in capitalised for w in run))
         spans: list[_PlaceSpan] = []
         for match in matches:
             # the place's own names always count; a typo'd form only when capitalised. (The gazetteer lists a

@@ -18,6 +18,7 @@ from .words import OFFENCE_NOUN, _OTHER_SUBJECT, _num
 # development sets (bench/confidence_threshold.py): just under the least confident real error caught there
 # (0.45); no false alarm there scores above it, so nothing pushed it higher.
 LOW_CONFIDENCE = 0.4
+_EITHER_SERIES = re.compile(r"\bonline\s+(?:offen[cs]es|crimes|sex)|\bcyber|\binternet", re.I)
 _PLACE_DOUBT = {"before": 0.0, "after": 0.0, "sentence": 0.1, "measure": 0.1, "context": 0.15, "national": 0.2,
                 "unknown": 0.4}
 _YEAR_DOUBT = {"explicit": 0.0, "calendar": 0.1, "sentence": 0.1, "relative": 0.15, "context": 0.15, "latest": 0.2,
@@ -161,8 +162,7 @@ class VerdictStage:
         return self.answerer.name(self._place_for(c))
 
     def _measures_to_try(self, c: _Cand) -> list[str]:
-        said = " ".join(s.text for s in c.sent.paragraph[:c.sent.paragraph.index(c.sent) + 1]) if c.sent in c.sent.paragraph else c.sent.text
-        if c.measure == SCWC and re.search(r"\bonline\s+(?:offen[cs]es|crimes|sex)|\bcyber|\binternet", said, re.I):
+        if c.measure == SCWC and _EITHER_SERIES.search(self._said_so_far(c)):
             return [SCWC, CYBER, "online_grooming_offences"]  # "427 grooming and online offences": either series
         if c.measure in NATIONAL_ONLY:
             return [c.measure]
@@ -172,6 +172,12 @@ class VerdictStage:
             return [c.measure]
         return [c.measure] + [m for m in (CYBER, SCWC, "online_grooming_offences", "online_offences_platform_known",
                                            "communicating_indecently_with_a_child") if m != c.measure]
+
+    @staticmethod
+    def _said_so_far(c: _Cand) -> str:
+        """The paragraph up to and including c's sentence (where a series word may have been said)."""
+        para = c.sent.paragraph
+        return " ".join(s.text for s in para[:para.index(c.sent) + 1]) if c.sent in para else c.sent.text
 
     def _infer_year(self, c: _Cand, value: int) -> FinancialYear | None:
         """A figure with no year in the copy: the year whose figure it is (latest if several)."""
