@@ -21,11 +21,10 @@ class ChangeChecks:
     """Part of Checker (bot/check/checker.py): checks of changes: percentages, multiples and fractions between two figures."""
 
     def _check_percent_change(self, c: _Cand, releases: dict, sentences) -> tuple:
-        pair = self._pair(c, sentences, releases)
+        pair, src = self._change_pair(c, sentences, releases)
         if pair is None:
-            return self._change_in_some_year(c, releases) or self._no_pair(c)
+            return src  # the verdict when no pair is written or can be supplied
         old, new = pair
-        src = self._pair_sources(pair)
         pct = percent_change(old["value"], new["value"])
         if pct is None:
             return ("unverifiable", None, f"No percentage change from zero ({thousands(new['value'])} from 0).", src)
@@ -63,6 +62,13 @@ class ChangeChecks:
             return self._doubtful(words)
         extra = self._other_fit(c, old, new, lambda o, n: percent_change(o, n), lambda v: fits(claimed, abs(v), c.qual, c.decimals))
         return "inaccurate", actual, words + f", not “{c.text}”.{extra}{suggestion}", src
+
+    def _change_pair(self, c: _Cand, sentences, releases: dict) -> tuple:
+        """(pair, its sources) for a change claim, or (None, the verdict to give when there is no pair)."""
+        pair = self._pair(c, sentences, releases)
+        if pair is None:
+            return None, self._change_in_some_year(c, releases) or self._no_pair(c)
+        return pair, self._pair_sources(pair)
 
     def _change_in_some_year(self, c: _Cand, releases: dict) -> tuple | None:
         """'a 44 per cent rise', 'up 140% in the last year', 'risen by more than 80% over the past five years',
@@ -156,11 +162,10 @@ class ChangeChecks:
 
     # multiples ---------------------------------------------------------------------------------------
     def _check_multiple(self, c: _Cand, releases: dict, sentences) -> tuple:
-        pair = self._pair(c, sentences, releases)
+        pair, src = self._change_pair(c, sentences, releases)
         if pair is None:
-            return self._change_in_some_year(c, releases) or self._no_pair(c)
+            return src  # the verdict when no pair is written or can be supplied
         old, new = pair
-        src = self._pair_sources(pair)
         r = ratio(old["value"], new["value"])
         if r is None:
             return "unverifiable", None, "No multiple of zero.", src
@@ -188,11 +193,10 @@ class ChangeChecks:
         pct_given = c.extra.get("pct")
         if c.sub == "share":
             return self._check_share(c, releases, sentences)
-        pair = self._pair(c, sentences, releases)
+        pair, src = self._change_pair(c, sentences, releases)
         if pair is None:
-            return self._change_in_some_year(c, releases) or self._no_pair(c)
+            return src  # the verdict when no pair is written or can be supplied
         old, new = pair
-        src = self._pair_sources(pair)
         pct = percent_change(old["value"], new["value"])
         if pct is None:
             return "unverifiable", None, "No fraction of zero.", src
