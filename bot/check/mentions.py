@@ -90,6 +90,9 @@ class MentionsStage:
         for p in spans:
             if kept and p.start < kept[-1].end:
                 continue
+            if kept and kept[-1].place.geography_type == "region" and p.place.geography_type == "nation" and \
+                    re.fullmatch(r"\s+of\s+(?:the\s+)?", s.text[kept[-1].end:p.start], re.I):
+                continue  # "the south west of England": the region, placed in its nation
             kept.append(p)
         s.places = kept
 
