@@ -101,6 +101,9 @@ class PairFinding:
         if len(points) < 2:
             like = base or c
             wanted = [y.year for y in s.years if y.year is not None and y.year not in {p["year"] for p in points}]
+            # "a rise of 39 since 2015": the base is the year starting in 2015
+            wanted += [FinancialYear(y.calendar_year) for y in s.years if y.kind == "bare" and y.calendar_year and
+                       re.search(r"\bsince\s+$", s.text[max(0, y.start - 7):y.start], re.I)]
             if base is not None and base.year is not None:
                 if base.rel_offset:  # the copy's figure is the older one ("the 152 recorded five years earlier")
                     wanted.append(FinancialYear(base.year.start - base.rel_offset))
