@@ -37,13 +37,26 @@ class TotalChecks:
             return "supported", abs(d), words + ".", src
         for point, which in ((old, "old"), (new, "new")):
             # a level the copy does not give was read from the data; another release's figure for that year may be
-            # the one the copy used ("an extra 40 on 2015/16" against PSNI's 138 of 2020; "a rise of 39 since
-            # 2015" against the 139 the 2018 release gave): the copy does not say which release, so either fits
+            # the one the copy used: a later release's revision ("an extra 40 on 2015/16" against PSNI's 138 of
+            # 2020), or what stood for that year when a release that printed the copy's own figure came out ("a
+            # rise of 39 since 2015": 178 was the June 2017 release's, and 139 then stood for 2015/16). A figure
+            # a later release revised away is not the like-for-like base of a figure only that release printed.
             if point.get("cand") is not None or not point.get("key") or point["key"] not in self.facts.keys:
                 continue
-            for r in self.facts.keys[point["key"]].rows:
-                v = r["value"]
-                if v is None or v == point["value"]:
+            info = self.facts.keys[point["key"]]
+            used = (point.get("row") or {}).get("release") or ""
+            given = new if which == "old" else old
+            given_key = given.get("key") or (given["cand"].key if given.get("cand") is not None else None)
+            beside = sorted({r["release"] for r in self.facts.keys[given_key].rows if r["value"] == given["value"]}
+                            if given_key in self.facts.keys else [])
+            options = [(r["value"], r) for r in info.rows if r["release"] > used and r["value"] is not None]
+            for release in beside:
+                then = info.as_of(release)
+                settled = info.settled(then) if then else None
+                if settled and settled["value"] is not None and settled.get("row"):
+                    options.append((settled["value"], settled["row"]))
+            for v, r in options:
+                if v == point["value"]:
                     continue
                 d2 = (new["value"] - v) if which == "old" else (v - old["value"])
                 if direction_ok and fits(c.value, D(abs(d2)), c.qual, c.decimals):
