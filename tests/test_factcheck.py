@@ -654,3 +654,54 @@ def test_a_contradiction_below_the_threshold_is_a_question_that_shows_the_readin
     assert claim.verdict == "unverifiable"
     assert claim.explanation.startswith("Check this: read as count · Durham Constabulary (named) · 2016/17")
     assert "190" in claim.explanation
+
+
+# Mechanisms found failing on real copy (../shared/eval), tested here on sentences written for the purpose.
+def test_percentages_in_words_are_claims():
+    claim = find(check("Kent Police recorded 735 offences in 2019/20, up from 490 in 2018/19, a fifty per cent rise."),
+                 "fifty per cent")
+    assert claim.verdict == "supported" and claim.kind == "percent_change"
+
+
+def test_a_percentage_with_neither_figure_is_read_against_the_years_the_data_supplies():
+    claim = find(check("Offences recorded by Kent Police rose by 50 per cent in a year, the NSPCC said."), "50 per cent")
+    assert claim.verdict == "supported" and "490 to 735" in claim.explanation
+    wrong = find(check("Offences recorded by Kent Police rose by 90 per cent in a year, the NSPCC said."), "90 per cent")
+    assert wrong.verdict == "unverifiable"  # no year pair fits, and none was written: no proof either way
+
+
+def test_a_rate_with_no_year_is_read_against_the_year_that_fits_and_never_called_wrong():
+    assert find(check("Police now record an average of 15 such crimes a day."), "15").verdict == "supported"
+    assert find(check("Police now record an average of 47 such crimes a day."), "47").verdict == "unverifiable"
+
+
+def test_how_many_forces_there_are_is_checked():
+    result = check("Of the 41 police forces in England and Wales, 39 answered the NSPCC's request.")
+    assert find(result, "41").verdict == "inaccurate" and "43" in find(result, "41").explanation
+    assert find(result, "39").verdict == "supported"
+
+
+def test_a_region_placed_in_its_nation_is_the_region():
+    claim = find(check("Forces in the south west of England recorded 334 offences in 2018/19."), "334")
+    assert claim.verdict == "supported" and "South West" in claim.explanation
+
+
+def test_an_outlets_domain_is_not_a_place():
+    claim = find(check("Northumbria Police recorded 323 offences in 2016/17 (shieldsgazette.co.uk)."), "323")
+    assert claim.verdict == "supported" and "Northumbria" in claim.explanation
+
+
+def test_a_difference_since_a_calendar_year_uses_the_figure_that_stood_then():
+    claim = find(check("Northern Ireland's police recorded 178 online offences in 2016/17, a rise of 39 since 2015."), "39")
+    assert claim.verdict == "supported" and "139" in claim.explanation
+
+
+def test_a_multiple_of_the_national_rise_compares_the_two_percentages():
+    claim = find(check("Thames Valley Police recorded 274 grooming offences in 2018/19, up 140% on 2017/18 and more "
+                       "than three times the national rate of increase."), "more than three times")
+    assert claim.verdict == "supported" and "national rise" in claim.explanation
+
+
+def test_the_youngest_victim_written_as_an_n_year_old():
+    claim = find(check("In 2023/24 the youngest victim of online grooming was a 5-year-old boy."), "5-year-old")
+    assert claim.kind == "age" and claim.verdict == "supported"

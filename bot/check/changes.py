@@ -14,6 +14,7 @@ from .relations import _OF_BACK
 from .wording import _derived, _pt
 from .words import WORD_RE, _multiple_fits, fits, number_value, pct_text
 
+_NATIONAL_RISE = re.compile(r"\s+(?:the\s+)?national\s+(?:average\s+)?(?:rate\s+of\s+)?(?:increase|rise|growth|average)\b", re.I)
 _YEARS_BACK = re.compile(rf"\b(?:past|last|previous|over|in)\s+(?:the\s+)?(?:past\s+|last\s+)?(?P<n>{WORD_RE}|\d)\s+years\b", re.I)
 
 
@@ -103,6 +104,7 @@ class ChangeChecks:
                     for value in [old["value"]] + sorted(printed - {old["value"]}):  # outlets that disagree
                         words = self._change_fits(c, value, new["value"])
                         if words:
+                            c.extra["fitted"] = (start, end, release, family, measure)
                             return ("supported", None, f"{self._name(c, new['key'])}, {start.label} to {end.label} "
                                     f"({month(release)} release): {words}. (The copy gives neither figure; these "
                                     "are the years that fit.)", self._pair_sources([old, new]))
@@ -162,6 +164,8 @@ class ChangeChecks:
 
     # multiples ---------------------------------------------------------------------------------------
     def _check_multiple(self, c: _Cand, releases: dict, sentences) -> tuple:
+        if _NATIONAL_RISE.match(c.sent.text[c.end:]):
+            return self._multiple_of_national_rise(c, releases, sentences)
         pair, src = self._change_pair(c, sentences, releases)
         if pair is None:
             return src  # the verdict when no pair is written or can be supplied
@@ -187,6 +191,46 @@ class ChangeChecks:
                         f" Understated: the number is {round_half_up(r, 2)} times as many{better}.")
             return "supported", actual, words + "." + note, src
         return "inaccurate", actual, words + f", so “{c.text}” is wrong." + suggestion, src
+
+    def _multiple_of_national_rise(self, c: _Cand, releases: dict, sentences) -> tuple:
+        """'up 140% in the last year – almost four times the national rate of increase': the sentence's own
+        percentage against the nation's over the same years, like for like from the same release."""
+        rises = [o for o in c.sent.cands if o.kind == "percent_change" and o.nend <= c.nstart]
+        rise = rises[-1] if rises else None
+        if rise is None or rise.value is None:
+            return "unverifiable", None, "The copy does not give the rise this multiple compares.", []
+        fitted = rise.extra.get("fitted")
+        pair = None if fitted else self._pair(rise, sentences, releases)
+        if pair is not None and pair[0]["year"] and pair[1]["year"]:
+            new = pair[1]
+            row = new.get("row") or (self.facts.keys[new["cand"].key].row_with(new["value"])
+                                     if new.get("cand") is not None and new["cand"].key in self.facts.keys else None)
+            if row is not None:
+                family = "scwc" if rise.measure == SCWC else "cyber"
+                fitted = (pair[0]["year"], pair[1]["year"], row["release"], family, rise.measure)
+        if not fitted and rise.result is None:
+            self._verify(rise, releases, sentences)
+            fitted = rise.extra.get("fitted")
+        if not fitted:
+            return ("unverifiable", None, "The data does not pin down which years the rise is over, so the national "
+                    "rise to compare it with is not known.", [])
+        start, end, release, family, measure = fitted
+        fixed = {"inferred": {family: release}, "hints": {}}
+        nation = _Cand("count", c.sent, 0, 0, 0, 0, None, place=None, measure=measure)
+        new = self._data_value(nation, end, fixed)
+        old = self._data_value(nation, start, fixed, same_release_as=new) if new else None
+        if not old or not old["value"]:
+            return "unverifiable", None, f"The data has no national figures for {start.label} and {end.label}.", []
+        national = percent_change(old["value"], new["value"])
+        r = rise.value / national if national else None
+        if r is None or r <= 0:
+            return "unverifiable", None, "The national figure did not rise, so there is no multiple to check.", []
+        words = (f"{rise.value}% against the national rise of {pct_text(national, 1)} ({thousands(old['value'])} to "
+                 f"{thousands(new['value'])}, {start.label} to {end.label}) is {round_half_up(r, 2)} times")
+        src = self._pair_sources([old, new])
+        if _multiple_fits(c.value, r, c.qual):
+            return "supported", float(round_half_up(r, 2)), words + ".", src
+        return "unverifiable", float(round_half_up(r, 2)), f"Check this: {words}, which does not fit “{c.text}”.", src
 
     # fractions ---------------------------------------------------------------------------------------
     def _check_fraction(self, c: _Cand, releases: dict, sentences) -> tuple:
