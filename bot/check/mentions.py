@@ -22,10 +22,12 @@ class MentionsStage:
         _year_spans(s)
         self._hints(s)
         self._place_spans(s)
-        _exclusions(s, self._place_words)
         for pattern, measure in MEASURE_WORDS:
             if pattern.search(s.text):
                 s.measure = s.measure or measure
+        if not any(p.search(s.text) for p in (NUM_RE, _MULT_WORD, _FRACTION, _AGAIN, _ONLY_ONE)):
+            return  # no number, multiple or fraction: the sentence gives context (places, years) only
+        _exclusions(s, self._place_words)
         self._extract(s)
         s.pairs = _written_pairs(s)
 
