@@ -25,8 +25,8 @@ class MentionsStage:
         for pattern, measure in MEASURE_WORDS:
             if pattern.search(s.text):
                 s.measure = s.measure or measure
-        if not any(p.search(s.text) for p in (NUM_RE, _MULT_WORD, _FRACTION, _AGAIN, _ONLY_ONE)):
-            return  # no number, multiple or fraction: the sentence gives context (places, years) only
+        if not any(p.search(s.text) for p in (NUM_RE, _MULT_WORD, _FRACTION, _AGAIN, _ONLY_ONE, _PLACE_COMPARE)):
+            return  # no number, multiple, fraction or comparison: the sentence gives context (places, years) only
         _exclusions(s, self._place_words)
         self._extract(s)
         s.pairs = _written_pairs(s)
