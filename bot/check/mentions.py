@@ -13,6 +13,8 @@ from .patterns import AGE_WORD, _AGAIN, _AGE_BAND_AFTER, _BETWEEN_THEM, _COMMON_
 from .relations import _CLAUSE_BREAK, _COMPARE_NOT_LEVELS, _OF_WHOLE, _ONLY_ONE, _PLACE_COMPARE, _RESPECTIVELY, _change_context, _clause_of, _written_pairs
 from .text import _MONTH_YEAR, _exclusions, _exclusions_late, _year_spans
 from .words import FIRST_FIGURES, MONTHS, MONTH_NUMBER, NUM_RE, OFFENCE_NOUN, PUBLISH_WORDS, _COMPARE_CUE, _OTHER_NOUNS, number_value, qualifier_before
+_THAN = re.compile(r"\b(?:more|fewer|less|higher|lower|greater|smaller)\b[^.;]{0,80}?\bthan\b", re.I)
+
 
 class MentionsStage:
     """Part of Checker (bot/check/checker.py): mentions: every number in a sentence, classified into a claim of one kind with its span and hedge."""
@@ -25,7 +27,7 @@ class MentionsStage:
         for pattern, measure in MEASURE_WORDS:
             if pattern.search(s.text):
                 s.measure = s.measure or measure
-        if not any(p.search(s.text) for p in (NUM_RE, _MULT_WORD, _FRACTION, _AGAIN, _ONLY_ONE, _PLACE_COMPARE)):
+        if not any(p.search(s.text) for p in (NUM_RE, _MULT_WORD, _FRACTION, _AGAIN, _ONLY_ONE, _THAN)):
             return  # no number, multiple, fraction or comparison: the sentence gives context (places, years) only
         _exclusions(s, self._place_words)
         self._extract(s)
