@@ -122,9 +122,12 @@ class ContextStage:
         clause_start = max([m.end() for m in _CLAUSE_BREAK.finditer(text[:c.nstart])] + [0])
         # "The region recorded 1,493" / "Across the region, 1,493 ...": the region as the clause's subject only
         # ("West Yorkshire had the highest figure in the region, at 721" is West Yorkshire's)
-        region_word = re.match(r"\W*(?:(?:and|but|while|whereas)\s+)?(?:(?:across|in|throughout)\s+)?the\s+(?:wider\s+)?"
-                               r"region\b(?!['’])", text[clause_start:c.nstart], re.I)
+        region_word = re.match(r"\W*(?:(?:and|but|while|whereas)\s+)?(?:(?:police|forces|officers)\s+)?(?:(?:across|in|"
+                               r"throughout)\s+)?the\s+(?:wider\s+)?region\b(?!['’])", text[clause_start:c.nstart], re.I)
         if region_word and not any(clause_start + region_word.end() <= p.start < c.nstart for p in s.places):
+            if context is not None and context.geography_type == "region":
+                c.place, c.place_how = context, "context"  # the region the paragraph is about
+                return
             forces = [p.place for p in s.places if p.place.geography_type == "force"] or \
                 ([context] if context is not None and context.geography_type == "force" else [])
             region = self.gazetteer.places.get((forces[0].region, "region")) if forces and forces[0].region else None

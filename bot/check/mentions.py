@@ -9,7 +9,7 @@ from ..parse import MEASURE_WORDS
 from ..years import FinancialYear
 
 from .model import COUNT_KINDS, D, MAX_NUMBERS_PER_SENTENCE, _Cand, _PlaceSpan, _Sentence
-from .patterns import AGE_WORD, _AGAIN, _AGE_BAND_AFTER, _BETWEEN_THEM, _COMMON_AGE, _COUNT_WORD, _DIFF_HEAD, _DOMAIN, _DIFF_TAIL, _DIFF_TAIL_THAN, _FOLD, _FORCES_TAIL, _FRACTION, _FRACTION_VALUE, _MAKING, _SUM_OF, _MULT_VALUE, _MULT_WORD, _ONE_IN, _PAREN_PCT, _PCT, _PERIOD, _PERIOD_AGO, _PER_BASE, _PER_POP, _POPULATION_BEFORE, _RATE_TAIL, _WITH_FIGURES, _TIMES, _TOTAL_HEAD, _TOTAL_TAIL, _TOTAL_YEARS_TAIL, _YOUNGEST, _YOUNG_AS, _direction
+from .patterns import AGE_WORD, _AGAIN, _AGE_BAND_AFTER, _BETWEEN_THEM, _UNFLAGGED, _COMMON_AGE, _COUNT_WORD, _DIFF_HEAD, _DOMAIN, _DIFF_TAIL, _DIFF_TAIL_THAN, _FOLD, _FORCES_TAIL, _FRACTION, _FRACTION_VALUE, _MAKING, _SUM_OF, _MULT_VALUE, _MULT_WORD, _ONE_IN, _PAREN_PCT, _PCT, _PERIOD, _PERIOD_AGO, _PER_BASE, _PER_POP, _POPULATION_BEFORE, _RATE_TAIL, _WITH_FIGURES, _TIMES, _TOTAL_HEAD, _TOTAL_TAIL, _TOTAL_YEARS_TAIL, _YOUNGEST, _YOUNG_AS, _direction
 from .relations import _CLAUSE_BREAK, _COMPARE_NOT_LEVELS, _OF_WHOLE, _ONLY_ONE, _PLACE_COMPARE, _RESPECTIVELY, _change_context, _clause_of, _written_pairs
 from .text import _MONTH_YEAR, _exclusions, _exclusions_late, _year_spans
 from .words import FIRST_FIGURES, MONTHS, MONTH_NUMBER, NUM_RE, OFFENCE_NOUN, PUBLISH_WORDS, _COMPARE_CUE, _OTHER_NOUNS, number_value, qualifier_before
@@ -86,8 +86,9 @@ class MentionsStage:
                         # a typo'd name is a proper noun: "went" is not Gwent
                         if not exact and not s.text[tokens[i][0]].isupper():
                             continue
-                        if form == ("national",) and re.match(r"\s+(?:police\s+)?force\b", s.text[tokens[i][1]:], re.I):
-                            continue  # "the national force" is a force (Police Scotland), not the nation
+                        if match.place.geography_type == "nation" and \
+                                re.match(r"(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}(?:police\s+)?force\b", s.text[tokens[i + n - 1][1]:]):
+                            continue  # "the national force", "the country's largest force": a force, not the nation
                         spans.append(_PlaceSpan(tokens[i][0], tokens[i + n - 1][1], match.place))
         spans.sort(key=lambda p: (p.start, -(p.end - p.start)))
         kept: list[_PlaceSpan] = []
@@ -404,6 +405,10 @@ class MentionsStage:
         if other:
             c.kind, c.sub = "count", "other"
             c.extra["noun"] = other.group("noun").lower()
+            return
+        if _UNFLAGGED.match(after):
+            c.kind, c.sub = "count", "other"  # "1,200 offences were recorded without the flag"
+            c.extra["noun"] = "offences recorded without the online flag"
             return
         if band and (number_value(band.group("age")) or (None,))[0] != 10:
             # "Seventeen ... against children aged two and under": an age breakdown the data has only for ten

@@ -10,6 +10,9 @@ from .model import COUNT_KINDS, _Cand, _Sentence
 from .patterns import _YEAR_ON_YEAR
 from .relations import CHANGE_KINDS, _OBJECT_GAP, _POINTS_BACK, _RESPECTIVELY, _VERSUS, _clause_of
 from .wording import _pt, _source
+from .words import number_value
+
+_PART_OF = re.compile(r"\s+of\s+(?:them|those|these|that|this)\b", re.I)
 
 
 class PairFinding:
@@ -31,7 +34,7 @@ class PairFinding:
         if c.kind == "fraction" and c.sub == "share":
             return None
         own = [o for o in s.cands if o.kind in COUNT_KINDS and o is not c and o.value is not None and o.qual == "exact"
-               and o.sub != "other"]
+               and o.sub != "other" and not _PART_OF.match(s.text[o.end:])]  # "186 of them" is a part, not a level
         written = self._written_pair(c)
         if written is not None:
             return self._order(written[0], written[1], s)
@@ -52,6 +55,11 @@ class PairFinding:
             subject = [o for o in own if o.nend <= c.nstart and id(o) not in objects]
             if mine and subject:
                 return _pt(mine[0]), _pt(subject[-1])  # the multiple is subject / object
+        if len(own) == 2 and c.kind in ("percent_change", "difference") and c.place is not None and \
+                own[0].place != own[1].place and sum(o.place == c.place for o in own) == 1 and self._relative_offset(c):
+            # "509 in 2018/19, a 36 per cent rise on the year before, while Cleveland recorded 310": a rise on
+            # another year is the place's own, not a comparison with the other place in the sentence
+            own = [o for o in own if o.place == c.place]
         if len(own) > 2:
             same = [o for o in own if c.place is not None and o.place == c.place]
             pool = same if len(same) >= 2 else own
@@ -109,6 +117,10 @@ class PairFinding:
                     wanted.append(FinancialYear(base.year.start - base.rel_offset))
                 elif offset:
                     wanted.append(FinancialYear(base.year.start + offset))
+                elif span := self._period_years(c):
+                    # "rose by 88 per cent in four years to 648 in 2018/19": four years back, or three when the
+                    # copy counts both ends
+                    wanted += [FinancialYear(base.year.start - span), FinancialYear(base.year.start - span + 1)]
                 elif not wanted and c.kind in ("percent_change", "multiple", "fraction", "difference") and \
                         self._from_difference(c, points) is None:
                     # "up 44 per cent" with nothing to compare: newsroom usage means on the year before
@@ -228,6 +240,16 @@ class PairFinding:
             if group:
                 key = (lambda p: span(p)[1]) if pick is max else (lambda p: span(p)[0])
                 return pick(group, key=key)
+        return None
+
+    @staticmethod
+    def _period_years(c: _Cand) -> int | None:
+        """The N of "in N years" / "over N years" in c's sentence, if any."""
+        for m in c.sent.periods.values():
+            if m.group("unit").lower().startswith("year"):
+                n = number_value(m.group("n"))
+                if n and 2 <= n[0] <= 20:
+                    return int(n[0])
         return None
 
     def _relative_offset(self, c: _Cand) -> int | None:

@@ -53,6 +53,8 @@ _PER_BASE = re.compile(r"\s+per\s+(?P<n>1,000|10,000|100,000|1,000,000|1000|1000
 _POPULATION_BEFORE = re.compile(r"\bpopulation(?:\s+estimates?)?(?:\s+(?:of|was|is|at|stood\s+at))?\s+(?:about\s+|around\s+)?$", re.I)
 _AGE_BAND_AFTER = re.compile(rf"[^.;]{{0,40}}?\bagainst\s+(?:children|victims|girls|boys)\s+(?:aged\s+)?"
                              rf"(?P<age>\d{{1,2}}|{WORD_RE})\s+(?:and|or)\s+(?:under|younger)\b", re.I)
+_UNFLAGGED = re.compile(r"[^.;]{0,40}?\b(?:without\s+(?:the|a|an)\s+(?:cyber[- ]?|online\s+)?flag|not\s+(?:cyber[- ]?)?"
+                        r"flagged|unflagged|with\s+no\s+(?:cyber[- ]?|online\s+)?flag)\b", re.I)
 _WITH_FIGURES = re.compile(r"\s+(?:police\s+)?(?:forces\s+)?(?:with|that\s+have|having)\s+(?:figures|data)\b", re.I)
 _FORCES_TAIL = re.compile(rf"(?P<of>\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?P<m>\d+|{WORD_RE}))?(?:\s+(?!(?:offences|crimes|of|years?|months?|since|after|before)\b)"
                           r"[\w-]+){0,2}?\s+(?:police\s+)?forces\b", re.I)
@@ -78,7 +80,7 @@ _TOTAL_HEAD = re.compile(rf"\b(?:over|across|in|during)\s+the\s+(?:(?:past|last)
 _BETWEEN_THEM = re.compile(r"\b(?:between\s+them|combined|altogether|in\s+total|together)\b", re.I)
 _SUM_OF = re.compile(r"\b(?:sum|total)\s+of\s+(?:the\s+)?[^.;]{0,50}\b(?:forces|areas)\b[^.;]{0,30}:\s*$", re.I)
 _MAKING = re.compile(r"\b(?:making|a\s+combined|bringing\s+the\s+total\s+to|totalling|totaling)\s+$", re.I)
-_COUNT_WORD = re.compile(rf"(?:\b(?:the|just|only|was|were|is|at|reached|of)\s+)(?P<w>{WORD_RE})\s+(?=(?:recorded|logged|reported|offences|"
+_COUNT_WORD = re.compile(rf"(?:\b(?:the|just|only|was|were|is|at|reached|of|from|to)\s+)(?P<w>{WORD_RE})\s+(?=(?:recorded|logged|reported|offences|"
                          r"crimes|cases|incidents|in\s+\d{4}|a\s+year\s+earlier|the\s+year\s+before)\b)|"
                          rf"\b(?P<w2>{WORD_RE})\s+(?=(?:such\s+|grooming\s+|online\s+)?(?:offences|crimes|cases|"
                          r"incidents)\b)|"

@@ -112,6 +112,12 @@ class ShareChecks:
             if whole is None and whole_place is not None and yr is not None:
                 fake = _Cand("count", s, 0, 0, 0, 0, None, place=whole_place, measure=c.measure)
                 whole = self._data_value(fake, yr, releases, same_release_as=part)
+        if part is not None and whole is not None and part.get("cand") is None and whole.get("year") is not None \
+                and part.get("year") != whole["year"]:
+            # the data supplied the part: it is for the whole's year ("1,742 in 2019/20, ... with Lancashire
+            # accounting for almost a quarter of the total"), not another year the sentence names
+            fake = _Cand("count", s, 0, 0, 0, 0, None, place=part_place, measure=c.measure)
+            part = self._data_value(fake, whole["year"], releases, same_release_as=whole)
         if part is None or whole is None or not whole["value"]:
             return ("unverifiable", None, "The copy does not give the figure and the total this share is of, and the "
                     "data could not supply both.", [])

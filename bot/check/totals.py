@@ -185,6 +185,10 @@ class TotalChecks:
                 c.extra["drop"] = True  # "in a year" with no years to hold it to is wording, not a claim
             return ("unverifiable", None, "The copy does not say which two years this spans.", [])
         old, new = pair
+        if old["year"] == new["year"]:
+            # "rose by 88 per cent in four years to 648 in 2018/19": the copy names one end only
+            return ("unverifiable", None, f"The copy names only {new['year'].label}, not the year the "
+                    f"{_words(n)}-year span starts from.", [])
         gap = abs(new["year"].start - old["year"].start)
         span = f"{old['year'].label} to {new['year'].label}"
         inclusive = gap + 1
