@@ -11,9 +11,12 @@ from ..years import FinancialYear
 from .model import COMMON_AGE, COUNT_KINDS, CYBER, D, NATIONAL_ONLY, SCWC, YOUNGEST, _Cand
 from .wording import _month_label, _source, _vt
 from .patterns import _DOMAIN
-from .words import _num, fits, fmt
+from .words import MONTH_NUMBER, _num, fits, fmt
 
 _IN_DATA = re.compile(r"\b(?:in\s+(?:this|the)\s+data|with\s+(?:figures|data)|ha(?:ve|s|d)\s+an?\s+(?:\S+\s+)?figures?)\b", re.I)
+
+_SINCE = re.compile(r"\bsince\s+(?:[a-z\s]{0,30}?\b(?:in\s+)?)?(?:(?P<m>jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|"
+                    r"aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\s+)?(?P<y>(?:19|20)\d{2})\b", re.I)
 
 
 class LevelChecks:
@@ -290,13 +293,19 @@ class LevelChecks:
 
     def _other_period(self, c: _Cand, value: int):
         place = self._place_for(c)
+        # a series the copy names (or carries from an earlier sentence) is that series: never another's total
+        measures = [c.measure] if c.measure_explicit or c.measure != CYBER else self._measures_to_try(c) + [c.measure]
         for row in self.facts.periods:
-            if row["value"] is None or row["measure"] not in self._measures_to_try(c) + [c.measure]:
+            if row["value"] is None or row["measure"] not in measures:
                 continue
             same_place = row["geography"] == place.name or (place.geography_type == "nation"
                                                             and row["geography_type"] == "nation")
             if not same_place:
                 continue
+            since = _SINCE.search(c.sent.text)
+            if since and not row["period_start"].startswith(
+                    f"{since.group('y')}-{MONTH_NUMBER[since.group('m').lower()[:3]]:02d}" if since.group("m") else since.group("y")):
+                continue  # "the total since April 2017": a total from another start is another total
             ok = fits(D(value), D(row["value"]), c.qual) or (row["value"] == value)
             if row["qualifier"] in ("at_least", "approximately") and c.qual != "exact":
                 ok = ok or row["value"] == value
