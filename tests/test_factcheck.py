@@ -705,3 +705,10 @@ def test_a_multiple_of_the_national_rise_compares_the_two_percentages():
 def test_the_youngest_victim_written_as_an_n_year_old():
     claim = find(check("In 2023/24 the youngest victim of online grooming was a 5-year-old boy."), "5-year-old")
     assert claim.kind == "age" and claim.verdict == "supported"
+
+
+def test_two_forces_given_each_others_figures_are_called_swapped():
+    result = check("In 2018/19 Gwent Police recorded 214 online child sex offences and South Wales Police 229.")
+    for figure, right in (("214", "229"), ("229", "214")):
+        claim = find(result, figure)
+        assert claim.verdict == "inaccurate" and "swapped" in claim.explanation and right in claim.explanation

@@ -95,12 +95,35 @@ class LevelChecks:
             point = self._data_value(like, FinancialYear.from_label(year), releases)
             if point is not None and point.get("value") == value:
                 row = point.get("row")
+                swap = self._swapped(c, place, year, releases)
+                if swap is not None:
+                    return swap
                 return ("unverifiable", None,
                         f"{thousands(value)} is {self.answerer.name(place)}'s figure for {year}"
                         + (f" ({month(row['release'])} release, {row['outlet']})" if row else "")
                         + f", not {self.answerer.name(bound) if bound else 'the place'}'s; check which the copy means.",
                         [_source(row)] if row else [])
         return None
+
+    def _swapped(self, c: _Cand, other, year: str, releases: dict) -> tuple | None:
+        """'South Wales Police recorded 133 ... and North Wales Police 214': each named force is given the
+        other's figure, both written in the sentence with their forces named: a confident slip, not a binding
+        doubt. Only when both bindings are the place named right before the figure."""
+        mine = self._place_for(c)
+        theirs = [o for o in c.sent.cands if o is not c and o.kind in COUNT_KINDS and o.place == other and
+                  o.value is not None and o.place_how == "before"]
+        if c.place_how != "before" or not theirs:
+            return None
+        like = _Cand("count", c.sent, 0, 0, 0, 0, None, place=mine, measure=c.measure)
+        real = self._data_value(like, FinancialYear.from_label(year), releases)
+        if real is None or int(theirs[0].value) != real["value"]:
+            return None
+        row = real.get("row")
+        return ("inaccurate", real["value"], f"The figures for {self.answerer.name(mine)} and "
+                f"{self.answerer.name(other)} look swapped: {self.answerer.name(mine)} recorded {thousands(real['value'])} "
+                f"in {year}, {self.answerer.name(other)} {thousands(int(c.value))}"
+                + (f" ({month(row['release'])} release, {row['outlet']})" if row else "")
+                + f". Suggested: “{thousands(real['value'])}”.", [_source(row)] if row else [])
 
     def _check_count(self, c: _Cand, releases: dict, sentences) -> tuple:
         if c.sub == "other":
