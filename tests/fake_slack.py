@@ -74,6 +74,7 @@ __all__ = [
     "url_verification_body",
     "post",
     "serve_wsgi",
+    "serve_asgi",
 ]
 
 BOT_USER_ID = "UBOT"
@@ -931,3 +932,31 @@ def serve_wsgi(wsgi_app: Callable[..., Any]) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=2)
+
+
+@contextmanager
+def serve_asgi(asgi_app: Callable[..., Any], *, http: Any = "httptools") -> Iterator[str]:
+    """Serve an ASGI app under uvicorn on 127.0.0.1 in a thread (``http`` may be a protocol class,
+    as `offences serve` passes its guarded one). Yields the base URL; shuts down on exit."""
+    import socket
+
+    import uvicorn
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    config = uvicorn.Config(asgi_app, http=http, loop="asyncio", lifespan="off", log_config=None,
+                            access_log=False, timeout_graceful_shutdown=1)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True, name="uvicorn")
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=5)
+        sock.close()

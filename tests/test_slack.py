@@ -1,8 +1,8 @@
 """The Slack face over real HTTP: the app (Bolt's WSGI adapter, Bolt's own request verification) on
 loopback, the Web API played by FakeSlack, requests signed as Slack signs them.
 
-Most tests run the WSGI app in-process under a threaded loopback server (fast); one runs the real
-`offences serve` (gunicorn) in a subprocess. Assertions are on what a reporter would see.
+Most tests run the ASGI app in-process under uvicorn on loopback, with the guarded protocol
+`offences serve` uses (fast); some run the real `offences serve` (gunicorn + uvicorn) in a subprocess. Assertions are on what a reporter would see.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import bot
 from bot import render
 from bot.answer import Answerer, answer
 from bot.cli import main
-from bot.server import wsgi_app
+from bot.server import asgi_app, guarded_protocol
 from bot.slack import wait_idle
 from bot.settings import MaskSecretsFilter, Settings, SettingsError, from_env, mask
 from bot.store import ROOT, Store
@@ -34,7 +34,7 @@ from fake_slack import (
     event_body,
     im_message_event,
     post,
-    serve_wsgi,
+    serve_asgi,
     signed_headers,
     slash_command_body,
     url_verification_body,
@@ -54,8 +54,8 @@ def settings_for(slack) -> Settings:
 @pytest.fixture(scope="module")
 def served(fake_slack_module):
     """The app under a threaded loopback WSGI server, for the whole module."""
-    application = wsgi_app(settings_for(fake_slack_module))
-    with serve_wsgi(application) as base:
+    application = asgi_app(settings_for(fake_slack_module))
+    with serve_asgi(application, http=guarded_protocol()) as base:
         yield types.SimpleNamespace(url=base + "/slack/events", base=base, app=application.bolt_app)
 
 
@@ -372,8 +372,8 @@ def broken(fake_slack_module, tmp_path_factory):
     for path in (ROOT / "queries").glob("*.sql"):
         shutil.copy(path, queries)
     (queries / "figure.sql").write_text("SELECT no_such_column FROM figures WHERE geography = $geography")
-    application = wsgi_app(settings_for(fake_slack_module), answerer=Answerer(Store(queries_dir=queries)))
-    with serve_wsgi(application) as base:
+    application = asgi_app(settings_for(fake_slack_module), answerer=Answerer(Store(queries_dir=queries)))
+    with serve_asgi(application, http=guarded_protocol()) as base:
         yield types.SimpleNamespace(url=base + "/slack/events", app=application.bolt_app)
 
 
@@ -503,7 +503,7 @@ def test_offences_serve_end_to_end_under_gunicorn(fake_slack_module, free_port, 
             proc.wait()
     output = log_path.read_text()
     assert proc.returncode == 0, output
-    assert "gunicorn" in output and "gthread" in output.lower()
+    assert "gunicorn with uvicorn" in output
     assert TOKEN not in output and SECRET not in output and "verification-token" not in output
 
 
