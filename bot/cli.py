@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
+import time
 import uuid
+
+from .settings import SettingsError, SlackUnavailable, log_level
 
 USAGE_EXAMPLES = """examples:
   offences ask "durham 2016-17"
@@ -60,13 +62,20 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 2
-    logging.basicConfig(level=os.environ.get("LOG_LEVEL", "WARNING").upper(),
-                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        level = log_level()
+    except SettingsError as err:
+        print(f"offences: {err}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
         return COMMANDS[args.command](args)
     except UserError as err:
         print(f"offences: {err}", file=sys.stderr)
         return 2
+    except SlackUnavailable as err:  # not the user's fault (exit 1), but not ours either
+        print(f"offences: {err}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a fault of ours: say so briefly; the traceback only with LOG_LEVEL=DEBUG
@@ -105,8 +114,11 @@ def cmd_ask(args) -> int:
             raise UserError(f"no chart: a {result.kind} answer has no figures to draw." if result.kind in
                             ("help", "sources") else "no chart: the answer has no figure to draw "
                             "(the force did not supply one).")
-        with open(args.chart, "wb") as fh:
-            fh.write(png)
+        try:
+            with open(args.chart, "wb") as fh:
+                fh.write(png)
+        except OSError as err:
+            raise UserError(f"cannot write {args.chart}: {err.strerror or err} (the chart was not saved)") from None
     return 0 if result.ok else 2
 
 
@@ -130,7 +142,7 @@ def cmd_check(args) -> int:
 
 def cmd_serve(args) -> int:
     from . import server
-    from .settings import SettingsError, from_env
+    from .settings import from_env
 
     try:
         settings = from_env(socket_mode=args.socket)
@@ -147,21 +159,42 @@ def cmd_serve(args) -> int:
         raise UserError(str(err)) from None
 
 
+START_ATTEMPTS = 6         # auth.test tries before giving up: about 30 s with the pauses doubling
+START_RETRY_PAUSE = 1.0    # seconds before the second try
+TOKEN_REFUSED = {"invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"}
+
+
 def _check_token(settings) -> None:
-    """Ask Slack whether the bot token works before serving, so a bad one is one clear line."""
+    """Ask Slack whether the bot token works before serving, so a bad one is one clear line. Only
+    Slack's own word (invalid_auth and the like) blames the token; a 5xx or an unreachable Slack is
+    said as such and retried with a doubling pause first."""
+    from slack_sdk import WebClient
     from slack_sdk.errors import SlackApiError, SlackClientError
 
-    from .slack import build_client
+    from .delivery import slack_error
 
-    try:
-        build_client(settings).auth_test()
-    except SlackApiError as err:
-        raise UserError(f"SLACK_BOT_TOKEN was refused by Slack ({err.response.get('error')}): copy the Bot User "
-                        "OAuth Token from your app's OAuth & Permissions page (reinstall the app if it was "
-                        "revoked)") from None
-    except (SlackClientError, OSError) as err:
-        raise UserError(f"cannot reach Slack's Web API at {settings.api_base_url} ({type(err).__name__}): "
-                        "check the network, or SLACK_API_BASE_URL if you set it") from None
+    client = WebClient(token=settings.bot_token, base_url=settings.api_base_url, timeout=10)  # retried here
+    pause = START_RETRY_PAUSE
+    for attempt in range(1, START_ATTEMPTS + 1):
+        try:
+            client.auth_test()
+            return
+        except SlackApiError as err:
+            code = slack_error(err)
+            if code in TOKEN_REFUSED:
+                raise UserError(f"SLACK_BOT_TOKEN was refused by Slack ({code}): copy the Bot User OAuth Token "
+                                "from your app's OAuth & Permissions page (reinstall the app if it was "
+                                "revoked)") from None
+            problem = f"Slack is unavailable ({code})"
+        except (SlackClientError, OSError) as err:
+            problem = (f"cannot reach Slack's Web API at {settings.api_base_url} ({type(err).__name__}): "
+                       "check the network, or SLACK_API_BASE_URL if you set it")
+        if attempt == START_ATTEMPTS:
+            raise SlackUnavailable(f"{problem}; gave up after {attempt} tries. Try again later (Slack's status: "
+                              "https://slack-status.com)")
+        print(f"offences: {problem}; trying again in {pause:g} s", file=sys.stderr, flush=True)
+        time.sleep(pause)
+        pause *= 2
 
 
 COMMANDS = {"ask": cmd_ask, "check": cmd_check, "serve": cmd_serve}

@@ -18,7 +18,7 @@ import os
 import socket
 import sys
 
-from .settings import HOW_TO_GET, Settings, SettingsError, install_log_masking
+from .settings import HOW_TO_GET, Settings, SettingsError, SlackUnavailable, install_log_masking
 from .web import DISPATCH_THREADS, EVENTS_PATH, HEALTH_PATH, Front  # noqa: F401  (re-exported)
 
 log = logging.getLogger("offences.server")
@@ -239,7 +239,13 @@ def serve_socket(settings: Settings) -> int:
     print("offences: connecting to Slack in Socket Mode (Ctrl-C to stop)", file=sys.stderr, flush=True)
     try:
         SocketModeHandler(app, settings.app_token).start()
-    except SlackApiError as err:  # apps.connections.open refused the app-level token
+    except SlackApiError as err:  # apps.connections.open refused the app-level token, or Slack is down
+        from .delivery import slack_error
+
+        code = slack_error(err)
+        if code.startswith("HTTP ") or code in ("internal_error", "fatal_error", "service_unavailable"):
+            raise SlackUnavailable(f"Slack is unavailable ({code}) for apps.connections.open: try again "
+                                   "later (Slack's status: https://slack-status.com)") from None
         raise SettingsError(f"SLACK_APP_TOKEN was refused by Slack ({err.response.get('error')}): "
                             f"{HOW_TO_GET['SLACK_APP_TOKEN']}, and turn Socket Mode on in the app's "
                             "settings") from None

@@ -196,7 +196,8 @@ def test_share_in_channel_posts_the_answer_naming_who_shared_it(served, slack, c
 
 def test_chart_answer_is_posted_in_the_channel_with_the_chart_in_its_thread(served, slack, charts):
     status, reply = slash(served, slack, "northumbria", channel_id="C55")
-    assert status == 200 and reply == ""  # acknowledged at once, nothing ephemeral to show
+    assert status == 200 and reply["response_type"] == "ephemeral"  # acknowledged at once, saying what comes
+    assert reply["text"].startswith("Drawing the chart")
     (message,) = slack.wait_for("chat.postMessage")
     assert message.params["channel"] == "C55"
     assert "*323*" in all_text(message.params["blocks"]) and "Northumbria Police" in message.params["text"]
