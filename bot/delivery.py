@@ -116,9 +116,13 @@ def explain(code: str, what: str = "the answer") -> str:
 class Delivery:
     """Posting answers and fact-checks, uploading their files, and reporting failures to the asker."""
 
-    def __init__(self, client: WebClient, retry_pause: float = 0.5):
+    def __init__(self, client: WebClient, retry_pause: float = 0.5, later=None):
+        """later(key, job): where a posted answer's files are drawn and uploaded (default: at once,
+        in the caller); the app queues them behind the conversation's next answers, so in a burst
+        every text answer is posted before any chart is drawn."""
         self.client = client
         self.retry_pause = retry_pause
+        self.later = later or (lambda key, job: job())
 
     # -- telling the person who asked ---------------------------------------------------------------
 
@@ -166,9 +170,8 @@ class Delivery:
 
     def post(self, reply: Reply, channel: str, *, user: str | None, thread_ts: str | None = None,
              shared_by: str | None = None, respond=None) -> bool:
-        """chat.postMessage the answer, then upload its files (chart, CSV) into the message's thread.
-        Either failing is told to the asker (the message's failure as a failure, the files' as such)."""
-        files = reply.files()  # drawn before posting, so the chart follows its message at once
+        """chat.postMessage the answer, then (later) draw and upload its files into the message's
+        thread. Either failing is told to the asker: the message's as a failure, the files' as such."""
         asker = dict(channel=channel, user=user, thread_ts=thread_ts, respond=respond)
         try:
             message = self.client.chat_postMessage(channel=channel, text=reply.text, thread_ts=thread_ts,
@@ -177,16 +180,23 @@ class Delivery:
         except FAILURES as err:
             self.failed(err, f"chat.postMessage to {channel}", plain=reply.text, **asker)
             return False
-        if files:
-            try:
-                self.upload(files, message["channel"], thread_ts or message["ts"])
-            except FAILURES as err:
-                kind = "chart" if any(f["filename"].endswith(".png") for f in files) else "table"
-                error_id = new_error_id()
-                log.error("error %s: uploading %s failed: %s", error_id, ", ".join(f["filename"] for f in files),
-                          slack_error(err))
-                self.tell(f"The answer is posted; its {kind} could not be uploaded (error id {error_id}).", **asker)
+        if reply.chart_expected or reply.csv:
+            self.later(channel, lambda: self.attach(reply, message["channel"], thread_ts or message["ts"], asker))
         return True
+
+    def attach(self, reply: Reply, channel: str, thread_ts: str, asker: dict) -> None:
+        """Draw the answer's files and upload them into its thread; a failure says the answer is posted."""
+        files = reply.files()
+        if not files:
+            return
+        try:
+            self.upload(files, channel, thread_ts)
+        except FAILURES as err:
+            kind = "chart" if any(f["filename"].endswith(".png") for f in files) else "table"
+            error_id = new_error_id()
+            log.error("error %s: uploading %s failed: %s", error_id, ", ".join(f["filename"] for f in files),
+                      slack_error(err))
+            self.tell(f"The answer is posted; its {kind} could not be uploaded (error id {error_id}).", **asker)
 
     def deliver(self, reply: Reply, channel: str, user: str, respond=None, *, shared_by: str | None = None,
                 force_channel: bool = False) -> bool:

@@ -79,6 +79,20 @@ class Reply:
         answered in the ack; its chart comes with it when it is shared in the channel."""
         return bool(self.csv) or (self.chart_expected and self.answer.kind not in ACK_KINDS)
 
+    def has_files(self) -> bool:
+        """Whether files() will give anything, decided without drawing the chart (charts.has_chart
+        builds its spec only), so the message can be posted before the chart is drawn."""
+        if self._files is not None or self.csv:
+            return bool(self._files or self.csv)
+        charts = _charts()
+        if not self.chart_expected or charts is None:
+            return False
+        try:
+            return bool(charts.has_chart(self.answer)) if hasattr(charts, "has_chart") else bool(self.files())
+        except Exception:
+            log.exception("deciding whether %r has a chart failed; answering without it", self.answer.title)
+            return False
+
     def files(self) -> list[dict]:
         """The chart (rendered here, once) and the CSV, as files_upload_v2 items."""
         if self._files is None:

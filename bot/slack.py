@@ -141,8 +141,19 @@ def create_app(settings: Settings, *, answerer=None, client: WebClient | None = 
     else:
         answer_fn = answerer.answer
     client = client or build_client(settings)
-    out = Delivery(client, retry_pause=0.5 if settings.retry_interval is None else settings.retry_interval)
     queues = ConversationQueues(workers)
+
+    def later(key: str, job: Callable[[], None]) -> None:
+        def run():
+            try:
+                job()
+            except Exception:  # the answer is posted already: log it, claim nothing
+                log.exception("error %s while attaching files", new_error_id())
+
+        queues.submit(key, run)
+
+    out = Delivery(client, retry_pause=0.5 if settings.retry_interval is None else settings.retry_interval,
+                   later=later)
     replays = SeenRecently(REPLAY_WINDOW)
     events = SeenRecently(EVENT_WINDOW)
     shares = SeenRecently(SHARE_WINDOW)
@@ -247,9 +258,9 @@ def create_app(settings: Settings, *, answerer=None, client: WebClient | None = 
             ack(text=POSTING_TABLE if reply.csv else DRAWING, response_type="ephemeral")
 
         def job():
-            if reply.files():
-                out.deliver(reply, channel, user, respond)
-            else:  # the chart did not draw after all: the answer as it would have been acked
+            if reply.has_files():
+                out.deliver(reply, channel, user, respond)  # the text now, the chart into its thread after
+            else:  # no chart to draw after all: the answer as it would have been acked
                 ephemeral(reply, respond, replace=False)
 
         submit(channel, job, channel=channel, user=user, respond=respond)
@@ -294,7 +305,7 @@ def create_app(settings: Settings, *, answerer=None, client: WebClient | None = 
         def job():
             reply = prepare(answer_fn, action.get("value") or "")
             in_dm = dm_channel(channel) and not is_ephemeral
-            if (reply.posted_from_slash or (in_dm and reply.chart_expected)) and reply.files():
+            if (reply.posted_from_slash or (in_dm and reply.chart_expected)) and reply.has_files():
                 if out.deliver(reply, channel, user, respond) and replace:
                     respond(delete_original=True)
                 return

@@ -218,3 +218,14 @@ def test_socket_mode_with_slack_down_says_slack_is_unavailable(monkeypatch, caps
     assert main(["serve", "--socket"]) == 1
     err = capsys.readouterr().err
     assert "Slack is unavailable (HTTP 503)" in err and "refused" not in err
+
+
+def test_in_a_burst_the_text_answers_are_posted_before_the_charts(served, slack, charts):
+    """The first answer's post is slow, so the burst queues up behind it; then every text goes out
+    before any chart is drawn and uploaded, instead of each text waiting for the chart before it."""
+    slack.delay_next("chat.postMessage", 1.5, match=in_channel("C80"))
+    for i, text in enumerate(("northumbria", "durham", "kent", "cleveland", "lancashire")):
+        assert slash(served, slack, text, name=f"burst{i}", channel_id="C80")[0] == 200
+    slack.wait_for("files.completeUploadExternal", count=5, timeout=30)
+    order = [c.api_method for c in slack.calls if c.api_method in ("chat.postMessage", "files.getUploadURLExternal")]
+    assert order == ["chat.postMessage"] * 5 + ["files.getUploadURLExternal"] * 5
