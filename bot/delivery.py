@@ -244,9 +244,9 @@ class Delivery:
         """A fact-check as a reply in the thread; if Slack will not take it, to the editor privately
         with the result itself (so the check is not lost)."""
         try:
-            self.client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=checked.text,
-                                         blocks=checked.blocks(), unfurl_links=False, unfurl_media=False)
-            return True
+            message = self.client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=checked.text,
+                                                   blocks=checked.blocks(with_file=checked.cut),
+                                                   unfurl_links=False, unfurl_media=False)
         except FAILURES as err:
             error_id = new_error_id()
             code = slack_error(err)
@@ -254,3 +254,13 @@ class Delivery:
             self.tell(f"{explain(code, 'the fact-check')} (error id {error_id})\n\n{checked.text[:EPHEMERAL_TEXT]}",
                       channel=channel, user=user, thread_ts=thread_ts, respond=respond)
             return False
+        if checked.cut:  # too many claims for one message: every one of them in a file in the thread
+            where = thread_ts or message["ts"]
+            try:
+                self.upload([checked.full_file()], message["channel"], where)
+            except FAILURES as err:
+                error_id = new_error_id()
+                log.error("error %s: uploading a fact-check file failed: %s", error_id, slack_error(err))
+                self.tell(f"The fact-check is posted, cut short; the file with every claim could not be uploaded "
+                          f"(error id {error_id}).", channel=channel, user=user, thread_ts=where, respond=respond)
+        return True

@@ -176,12 +176,14 @@ def blocks(answer: Answer, *, share_text: str | None = None, shared_by: str | No
     return _fit(out, tail)
 
 
-def _fit(body: list[dict], tail: list[dict]) -> list[dict]:
+CUT_SHORT = "(Cut short: the full answer is in the message's text version.)"
+
+
+def _fit(body: list[dict], tail: list[dict], cut: str = CUT_SHORT) -> list[dict]:
     """At most MAX_BLOCKS blocks: past the limit the last ones give way to a pointer to the text."""
     room = MAX_BLOCKS - len(tail)
     if len(body) > room:
-        body = body[: room - 1] + [{"type": "context", "elements": [
-            {"type": "mrkdwn", "text": "(Cut short: the full answer is in the message's text version.)"}]}]
+        body = body[: room - 1] + [{"type": "context", "elements": [{"type": "mrkdwn", "text": cut}]}]
     return body + tail
 
 
@@ -232,9 +234,21 @@ def table_csv(answer: Answer) -> str:
 
 # -- fact-check results ----------------------------------------------------------------------------
 
-def check_blocks(result) -> list[dict]:
+def check_blocks(result, cut: str = CUT_SHORT) -> list[dict]:
     """A fact-check (bot.factcheck.CheckResult) as Block Kit: the summary in bold, then one line per
-    claim with its icon, verdict, finding and source links; send factcheck.plain_text(result) with it."""
+    claim with its icon, verdict, finding and source links; send factcheck.plain_text(result) with it.
+    The notes (such as "only the first 20,000 characters were checked") survive a cut to 50 blocks."""
+    body, notes = _check_parts(result)
+    return _fit(body, notes, cut)
+
+
+def check_cut(result) -> bool:
+    """Whether check_blocks has to leave claims out (Slack takes 50 blocks)."""
+    body, notes = _check_parts(result)
+    return len(body) + len(notes) > MAX_BLOCKS
+
+
+def _check_parts(result) -> tuple[list[dict], list[dict]]:
     from .answer import month
     from .factcheck import ICONS
 
@@ -247,6 +261,4 @@ def check_blocks(result) -> list[dict]:
                 f"{claim.verdict}. {escape(claim.explanation)}")
         lines.append(line + (f" {links}" if links else ""))
     out += [_section(text) for text in _chunks(lines, MAX_SECTION)]
-    if result.notes:
-        out += _context_blocks([escape(n) for n in result.notes])
-    return _fit(out, [])
+    return out, (_context_blocks([escape(n) for n in result.notes]) if result.notes else [])

@@ -191,8 +191,21 @@ class CheckReply:
 
         return escape(plain_text(self.result))[:SLACK_TEXT_LIMIT]
 
-    def blocks(self) -> list[dict]:
-        return render.check_blocks(self.result)
+    CUT = "(Cut short: every claim is in the file in this thread.)"
+
+    @property
+    def cut(self) -> bool:
+        return render.check_cut(self.result)
+
+    def blocks(self, *, with_file: bool = False) -> list[dict]:
+        return render.check_blocks(self.result, self.CUT) if with_file else render.check_blocks(self.result)
+
+    def full_file(self) -> dict:
+        """The whole result as a text file, for a check too long for one message's blocks."""
+        from .factcheck import plain_text  # noqa: PLC0415
+
+        return {"content": plain_text(self.result), "filename": "offences-fact-check.txt",
+                "title": "Fact-check: every claim", "snippet_type": "text"}
 
 
 def fact_check(copy: str) -> CheckReply:

@@ -143,3 +143,19 @@ def test_copy_pasted_after_a_mention_outside_a_thread_is_checked(served, slack):
     assert send(served, event_body(event, event_id="EvMentionCopy"))[0] == 200
     (message,) = slack.wait_for("chat.postMessage")
     assert "1 inaccurate" in message.params["text"] and "couldn't find" not in message.params["text"]
+
+
+def test_a_check_too_long_for_one_message_keeps_its_notes_and_attaches_every_claim(served, slack):
+    copy = " ".join([KENT] * 290)  # over 20,000 characters, hundreds of claims
+    event = app_mention_event("<@UBOT> check " + copy, "C47", "1700001400.000100", thread_ts="1700001350.000100")
+    assert send(served, event_body(event, event_id="EvLong"))[0] == 200
+    (message,) = slack.wait_for("chat.postMessage", timeout=60)
+    shown = all_text(message.params["blocks"])
+    assert len(message.params["blocks"]) <= 50
+    assert "Only the first 20,000 characters were checked." in shown
+    assert "every claim is in the file in this thread" in shown
+    slack.wait_for("files.completeUploadExternal", timeout=30)
+    (done,) = slack.completed_uploads
+    (attached,) = done["files"]
+    assert done["thread_ts"] == "1700001350.000100" and attached["filename"].endswith(".txt")
+    assert attached["content"].count(b"\xe2\x9d\x8c") > 100 and b"Only the first 20,000 characters" in attached["content"]
