@@ -12,7 +12,8 @@ and as cheaply as possible, with one log line and no traceback:
                        streams in and refused at the same limit
   body not complete within READ_TIMEOUT seconds  408, connection closed
   missing, malformed or stale timestamp, bad signature  401 (our own HMAC over the raw bytes)
-  signed but not UTF-8, not a JSON object, or a `payload=` that is not one  400
+  signed but not UTF-8, not a JSON object, a `payload=` that is not one, or without the fields
+                       Slack always sends for its type (event.channel, user.id, response_url, ...)  400
   anything else goes to Bolt in a bounded thread pool (DuckDB, the Web API and charts block).
 """
 
@@ -117,6 +118,9 @@ class Front:
         payload = parse_payload(text, _header(headers, "content-type"))
         if payload is None:
             return refuse(400, "body is not a Slack payload (a JSON object or a form)", client)
+        missing = malformed(payload)
+        if missing:
+            return refuse(400, f"payload without the fields Slack always sends ({missing})", client)
         response = self.bolt.dispatch(BoltRequest(body=text, query=query, headers=headers))
         status = response.status
         if status == 404 and payload.get("type") == "event_callback":
@@ -141,6 +145,47 @@ def parse_payload(text: str, content_type: str) -> dict | None:
     except (ValueError, RecursionError):
         return None
     return parsed if isinstance(parsed, dict) else None
+
+
+def _str(node, *path) -> bool:
+    for key in path:
+        if not isinstance(node, dict):
+            return False
+        node = node.get(key)
+    return isinstance(node, str)
+
+
+def malformed(payload: dict) -> str | None:
+    """What a signed payload lacks that Slack always sends for its type, or None. Only Slack (or
+    whoever holds the secret) gets this far; checking here keeps a malformed one a 400, not a
+    traceback in a listener."""
+    kind = payload.get("type")
+    if kind is not None and not isinstance(kind, str):
+        return "type"
+    if "event" in payload and not isinstance(payload["event"], dict):
+        return "event"
+    if kind == "event_callback":
+        event = payload.get("event") or {}
+        if not _str(event, "type"):
+            return "event.type"
+        if event["type"] in ("app_mention", "message") and not (_str(event, "channel") and _str(event, "ts")):
+            return "event.channel, event.ts"
+    elif kind in ("block_actions", "message_action"):
+        if not (_str(payload, "user", "id") and _str(payload, "response_url")):
+            return "user.id, response_url"
+        if not (_str(payload, "channel", "id") or _str(payload, "container", "channel_id")):
+            return "channel.id"
+        actions = payload.get("actions")
+        if kind == "block_actions" and not (isinstance(actions, list) and actions
+                                            and all(_str(a, "action_id") for a in actions)):
+            return "actions"
+        if kind == "message_action" and not isinstance(payload.get("message"), dict):
+            return "message"
+    elif kind is None and "command" in payload:
+        missing = [k for k in ("command", "channel_id", "user_id", "response_url") if not _str(payload, k)]
+        if missing:
+            return ", ".join(missing)
+    return None
 
 
 # -- ASGI (uvicorn) -------------------------------------------------------------------------------

@@ -220,6 +220,28 @@ def test_signed_garbage_is_400_with_one_log_line(served, slack, caplog, body, ct
     assert slack.calls == []
 
 
+MALFORMED = [b'{"type": "block_actions"}', b'{"type": "event_callback"}', b'{"type": "event_callback", "event": "x"}',
+             b'{"type": "event_callback", "event": {"type": "app_mention"}}', b'{"type": null, "event": []}',
+             b'{"type": 5}', b'{"type": "message_action", "callback_id": "fact_check"}',
+             b'{"type": "event_callback", "event": {"type": "message", "channel_type": "im"}}',
+             b'payload=%7B%22type%22%3A%20%22block_actions%22%2C%20%22actions%22%3A%20%5B%7B%22action_id%22%3A'
+             b'%20%22share_answer%22%7D%5D%7D', b"command=/offences&text=durham"]
+
+
+@pytest.mark.parametrize("body", MALFORMED, ids=range(len(MALFORMED)))
+def test_signed_payloads_missing_what_slack_always_sends_are_400_without_a_traceback(served, slack, caplog, body):
+    caplog.set_level(logging.WARNING)
+    ctype = "application/json" if body.startswith(b"{") else "application/x-www-form-urlencoded"
+    stamp = str(int(time.time()))
+    signature = "v0=" + hmac.new(SECRET.encode(), b"v0:" + stamp.encode() + b":" + body, hashlib.sha256).hexdigest()
+    status, _, text = post(served.url, body, {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": signature,
+                                             "Content-Type": ctype})
+    assert status == 400 and "Slack always sends" in text
+    time.sleep(0.2)  # anything a background job would log
+    assert len(caplog.records) == 1 and not any(r.exc_info for r in caplog.records), caplog.records
+    assert slack.calls == []
+
+
 def test_wrong_methods_are_405_and_unknown_paths_404(served, slack):
     for method in ("GET", "PUT", "DELETE"):
         req = urllib.request.Request(served.url, method=method, data=b"" if method != "GET" else None)
