@@ -9,54 +9,16 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-import os
-import signal
 import socket
-import subprocess
-import sys
 import time
-import types
 import urllib.request
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 
 from bot.web import MAX_BODY
 from fake_slack import event_body, post, signed_headers, slash_command_body
+from support import running_serve
 from test_slack import SECRET, TOKEN, send, served, slack, slash  # noqa: F401  (fixtures)
-
-OFFENCES = Path(sys.executable).with_name("offences")
-
-
-@contextmanager
-def running_serve(fake, port: int, log_path: Path, **env_extra):
-    env = dict(os.environ, SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_BASE_URL=fake.api_url,
-               LOG_LEVEL="WARNING", **env_extra)
-    env.pop("SLACK_APP_TOKEN", None)
-    with open(log_path, "wb") as log_file:
-        proc = subprocess.Popen([str(OFFENCES), "serve", "--port", str(port), "--host", "127.0.0.1"],
-                                env=env, stdout=log_file, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/healthz", timeout=1) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                assert proc.poll() is None, log_path.read_text()
-                assert time.monotonic() < deadline, "offences serve did not come up:\n" + log_path.read_text()
-                time.sleep(0.1)
-        yield types.SimpleNamespace(base=base, url=base + "/slack/events", proc=proc, log=log_path)
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +26,8 @@ def real(fake_slack_module, tmp_path_factory):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    with running_serve(fake_slack_module, port, tmp_path_factory.mktemp("serve") / "serve.log") as server:
+    with running_serve(fake_slack_module, port, tmp_path_factory.mktemp("serve") / "serve.log",
+                       token=TOKEN, secret=SECRET) as server:
         yield server
 
 

@@ -10,12 +10,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
 import types
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -28,6 +26,7 @@ from bot.server import asgi_app, guarded_protocol
 from bot.slack import wait_idle
 from bot.settings import MaskSecretsFilter, Settings, SettingsError, from_env, mask
 from bot.store import ROOT, Store
+from support import running_serve
 from fake_slack import (
     app_mention_event,
     block_actions_body,
@@ -467,27 +466,9 @@ def test_log_masking():
 def test_offences_serve_end_to_end_under_gunicorn(fake_slack_module, free_port, tmp_path):
     slack = fake_slack_module
     slack.reset()
-    env = dict(os.environ, SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_BASE_URL=slack.api_url,
-               LOG_LEVEL="DEBUG", PORT="1")  # --port wins over PORT
-    env.pop("SLACK_APP_TOKEN", None)
     log_path = tmp_path / "serve.log"
-    offences = Path(sys.executable).with_name("offences")
-    with open(log_path, "wb") as log_file:
-        proc = subprocess.Popen([str(offences), "serve", "--port", str(free_port), "--host", "127.0.0.1"],
-                                env=env, stdout=log_file, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{free_port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/healthz", timeout=1) as resp:
-                    assert resp.status == 200
-                    break
-            except OSError:
-                assert proc.poll() is None, log_path.read_text()
-                assert time.monotonic() < deadline, "offences serve did not come up:\n" + log_path.read_text()
-                time.sleep(0.1)
-        served = types.SimpleNamespace(url=base + "/slack/events")
+    with running_serve(slack, free_port, log_path, token=TOKEN, secret=SECRET, LOG_LEVEL="DEBUG",
+                       PORT="1") as served:  # --port wins over PORT
         status, reply = slash(served, slack, "durham 2016-17")
         assert status == 200 and "*190*" in reply["blocks"][0]["text"]["text"]
         body = event_body(im_message_event("durham 2016-17", channel="D900"), event_id="EvServe1")
@@ -495,15 +476,8 @@ def test_offences_serve_end_to_end_under_gunicorn(fake_slack_module, free_port, 
         assert slack.wait_for("chat.postMessage")[0].params["channel"] == "D900"
         bad = slash_command_body("durham 2016-17", slack.response_url("x"))
         assert send(served, bad, signed_headers("wrong", bad))[0] == 401
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
     output = log_path.read_text()
-    assert proc.returncode == 0, output
+    assert served.proc.returncode == 0, output
     assert "gunicorn with uvicorn" in output
     assert TOKEN not in output and SECRET not in output and "verification-token" not in output
 
@@ -550,7 +524,7 @@ def test_serve_with_broken_data_exits_2_naming_the_file(fake_slack_module, free_
                            "--port", str(free_port)], env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2, done.stderr
     assert "offences: cannot start: data/measures.csv: file is missing" in done.stderr
-    assert "Traceback" not in done.stderr
+    assert "Traceback" not in done.stderr and "listening on" not in done.stderr  # never claimed to be up
 
 
 def test_docs_name_every_setting_and_option():

@@ -4,14 +4,12 @@ nothing said before it is true ("listening on" only once the data has loaded).""
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
 from pathlib import Path
 
 from bot.cli import main
-from bot.store import ROOT
 
 OFFENCES = Path(sys.executable).with_name("offences")
 TOKEN = "xoxb-123-456-secretbottoken"
@@ -53,16 +51,3 @@ def test_a_port_in_use_is_one_line_naming_the_port(fake_slack_module):
     lines = done.stderr.strip().splitlines()
     assert lines == [f"offences: port {port} is already in use on 127.0.0.1: stop whatever is using it, or choose "
                      "another port with --port (or PORT)"], done.stderr
-
-
-def test_bad_data_says_cannot_start_and_never_listening(fake_slack_module, free_port, tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    (data / "measures.csv").unlink()
-    env = dict(os.environ, SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, OFFENCES_DATA_DIR=str(data),
-               SLACK_API_BASE_URL=fake_slack_module.api_url, LOG_LEVEL="WARNING")
-    done = subprocess.run([str(OFFENCES), "serve", "--host", "127.0.0.1", "--port", str(free_port)], env=env,
-                          capture_output=True, text=True, timeout=60)
-    assert done.returncode == 2
-    assert "cannot start: data/measures.csv: file is missing" in done.stderr
-    assert "listening on" not in done.stderr and "Traceback" not in done.stderr
