@@ -18,6 +18,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -37,6 +38,7 @@ ANSWERS = ["durham 2016-17", "northumbria 2016/17", "kent 2015/16", "gmp 2017/18
 CHARTS = ["northumbria", "durham 2015/16 vs 2016/17", "compare durham, cleveland and northumbria 2016/17",
           "north east 2016/17"]
 TIME_BUDGET = 540.0
+COUNTER = itertools.count()  # across runs: event ids and response_url names are never reused
 
 
 def free_port() -> int:
@@ -88,7 +90,6 @@ class SlowClients:
 
 
 def run_load(url: str, slack: FakeSlack, reporters: int, per_reporter: int, rounds: int, master: int) -> dict:
-    counter = itertools.count()
     latencies: list[float] = []
     errors: list[str] = []
     expected_posts = [0]
@@ -97,7 +98,7 @@ def run_load(url: str, slack: FakeSlack, reporters: int, per_reporter: int, roun
 
     def one(i: int) -> None:
         kind = ("answer", "answer", "chart", "check", "mention")[i % 5]
-        n = next(counter)
+        n = next(COUNTER)
         if kind == "mention":
             event = app_mention_event(f"<@UBOT> {ANSWERS[n % len(ANSWERS)]}", f"C{n % 7}", f"{1700000000 + n}.000100")
             body = event_body(event, event_id=f"EvLoad{n}")
@@ -129,27 +130,40 @@ def run_load(url: str, slack: FakeSlack, reporters: int, per_reporter: int, roun
     time.sleep(1)
     latencies.clear()
     errors.clear()
+    def posted() -> int:
+        return len([c for c in slack.calls if c.api_method in ("chat.postMessage", "chat.postEphemeral")])
+
+    def settle() -> float:
+        """Wait for every chart answer and mention to reach Slack (a message, or an ephemeral for an
+        error), as long as they keep arriving; the seconds it took."""
+        start, last, seen = time.monotonic(), time.monotonic(), posted()
+        while seen < expected_posts[0] and time.monotonic() - last < 20:
+            time.sleep(0.2)
+            if posted() > seen:
+                seen, last = posted(), time.monotonic()
+        return time.monotonic() - start
+
+    settle()
+    expected_posts[0] = posted()
     rss_before = worker_rss_kb(master)
+    rss = [rss_before]
+    started = time.monotonic()
     for _ in range(rounds):
         threads = [threading.Thread(target=reporter, args=(r,)) for r in range(reporters)]
         for t in threads:
             t.start()
         for t in threads:
             t.join()
-    # every chart answer and mention must reach Slack as a message (or as an ephemeral, for errors)
-    settle = time.monotonic() + 60
-    while time.monotonic() < settle:
-        posted = len([c for c in slack.calls if c.api_method in ("chat.postMessage", "chat.postEphemeral")])
-        if posted >= expected_posts[0]:
-            break
-        time.sleep(0.2)
-    posted = len([c for c in slack.calls if c.api_method in ("chat.postMessage", "chat.postEphemeral")])
-    if posted < expected_posts[0]:
-        errors.append(f"{expected_posts[0] - posted} answers never reached Slack")
+        rss.append(worker_rss_kb(master))
+    sent_for = time.monotonic() - started
+    backlog = settle()
+    if posted() < expected_posts[0]:
+        errors.append(f"{expected_posts[0] - posted()} answers never reached Slack")
     rss_after = worker_rss_kb(master)
     ordered = sorted(latencies)
     return {"requests": len(latencies), "errors": errors, "median_ms": statistics.median(ordered) * 1000,
-            "p95_ms": ordered[int(0.95 * (len(ordered) - 1))] * 1000, "rss_mb": (rss_before / 1024, rss_after / 1024)}
+            "p95_ms": ordered[int(0.95 * (len(ordered) - 1))] * 1000, "rss_mb": (rss_before / 1024, rss_after / 1024),
+            "rss_rounds_mb": [round(r / 1024) for r in rss], "sent_s": sent_for, "backlog_s": backlog}
 
 
 def main() -> int:
@@ -163,8 +177,10 @@ def main() -> int:
         port = free_port()
         env = dict(os.environ, SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_BASE_URL=slack.api_url,
                    LOG_LEVEL="ERROR")
+        log_path = Path(tempfile.mkdtemp(prefix="load_bench_")) / "serve.log"
         proc = subprocess.Popen([str(Path(sys.executable).with_name("offences")), "serve", "--host", "127.0.0.1",
-                                 "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                 "--port", str(port)], env=env, stdout=open(log_path, "wb"), stderr=subprocess.STDOUT)
+        print(f"server log: {log_path}", flush=True)
         base = f"http://127.0.0.1:{port}"
         try:
             for _ in range(300):
@@ -191,6 +207,9 @@ def main() -> int:
                       f"{len(result['errors'])} errors, ack median {result['median_ms']:.1f} ms, "
                       f"p95 {result['p95_ms']:.1f} ms (target < 1000), worker RSS {before:.1f} -> {after:.1f} MB "
                       f"(+{after - before:.1f}; target < 10){extra}", flush=True)
+                print(f"    sent in {result['sent_s']:.0f} s; the posted answers (charts, mentions) all reached Slack "
+                      f"{result['backlog_s']:.0f} s after the last request; worker RSS per round (MB): "
+                      f"{result['rss_rounds_mb']}", flush=True)
                 for err in result["errors"][:5]:
                     print("   ", err)
         finally:

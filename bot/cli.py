@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print one JSON object: {\"claims\": [...]}")
     serve = sub.add_parser("serve", help="run the Slack app (HTTP at /slack/events, or --socket)",
                            description="Run the Slack app. HTTP mode (the default) serves /slack/events with "
-                           "gunicorn and needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; --socket uses "
+                           "gunicorn + uvicorn and needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; --socket uses "
                            "Socket Mode and needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN. SLACK_API_BASE_URL, "
                            "PORT and LOG_LEVEL are optional.")
     serve.add_argument("--port", type=int, help="TCP port for HTTP mode (default: $PORT, else 3000)")
