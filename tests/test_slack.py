@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -546,6 +547,9 @@ def test_manifest_and_procfile():
                   "groups:history", "im:history", "im:write"):
         assert f"      - {scope} " in manifest or manifest.rstrip().endswith(f"- {scope}"), scope
     assert "\t" not in manifest
+    for doc in re.findall(r"\bdocs/[\w.-]+\.md", manifest):  # what the manifest points to is there
+        assert (ROOT / doc).is_file(), doc
+    assert "docs/slack.md" in manifest and "Until then Slack shows" not in manifest  # the shortcut has a listener
     assert (ROOT / "Procfile").read_text() == "web: offences serve --port $PORT\n"
 
 
