@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import time
 import uuid
 
 from .settings import SettingsError, SlackUnavailable, log_level
@@ -159,42 +158,17 @@ def cmd_serve(args) -> int:
         raise UserError(str(err)) from None
 
 
-START_ATTEMPTS = 6         # auth.test tries before giving up: about 30 s with the pauses doubling
-START_RETRY_PAUSE = 1.0    # seconds before the second try
-TOKEN_REFUSED = {"invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"}
-
-
 def _check_token(settings) -> None:
-    """Ask Slack whether the bot token works before serving, so a bad one is one clear line. Only
-    Slack's own word (invalid_auth and the like) blames the token; a 5xx or an unreachable Slack is
-    said as such and retried with a doubling pause first."""
+    """Ask Slack whether the bot token works before serving, so a bad one is one clear line (and
+    Slack being down is said as such, and waited out for a while: bot/startup.py)."""
     from slack_sdk import WebClient
-    from slack_sdk.errors import SlackApiError, SlackClientError
 
-    from .delivery import slack_error
+    from .startup import until_available
 
-    client = WebClient(token=settings.bot_token, base_url=settings.api_base_url, timeout=10)  # retried here
-    pause = START_RETRY_PAUSE
-    for attempt in range(1, START_ATTEMPTS + 1):
-        try:
-            client.auth_test()
-            return
-        except SlackApiError as err:
-            code = slack_error(err)
-            if code in TOKEN_REFUSED:
-                raise UserError(f"SLACK_BOT_TOKEN was refused by Slack ({code}): copy the Bot User OAuth Token "
-                                "from your app's OAuth & Permissions page (reinstall the app if it was "
-                                "revoked)") from None
-            problem = f"Slack is unavailable ({code})"
-        except (SlackClientError, OSError) as err:
-            problem = (f"cannot reach Slack's Web API at {settings.api_base_url} ({type(err).__name__}): "
-                       "check the network, or SLACK_API_BASE_URL if you set it")
-        if attempt == START_ATTEMPTS:
-            raise SlackUnavailable(f"{problem}; gave up after {attempt} tries. Try again later (Slack's status: "
-                              "https://slack-status.com)")
-        print(f"offences: {problem}; trying again in {pause:g} s", file=sys.stderr, flush=True)
-        time.sleep(pause)
-        pause *= 2
+    client = WebClient(token=settings.bot_token, base_url=settings.api_base_url, timeout=10)  # retried there
+    until_available(client.auth_test, settings.api_base_url, lambda code: UserError(
+        f"SLACK_BOT_TOKEN was refused by Slack ({code}): copy the Bot User OAuth Token from your app's OAuth & "
+        "Permissions page (reinstall the app if it was revoked)"))
 
 
 COMMANDS = {"ask": cmd_ask, "check": cmd_check, "serve": cmd_serve}

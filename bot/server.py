@@ -18,7 +18,7 @@ import os
 import socket
 import sys
 
-from .settings import HOW_TO_GET, Settings, SettingsError, SlackUnavailable, install_log_masking
+from .settings import HOW_TO_GET, Settings, SettingsError, install_log_masking
 from .web import DISPATCH_THREADS, EVENTS_PATH, HEALTH_PATH, Front  # noqa: F401  (re-exported)
 
 log = logging.getLogger("offences.server")
@@ -226,27 +226,24 @@ def serve_http(settings: Settings, host: str = "0.0.0.0", port: int | None = Non
 
 
 def serve_socket(settings: Settings) -> int:
-    """Socket Mode: the app opens a websocket to Slack; no public URL or signing secret needed."""
+    """Socket Mode: the app opens a websocket to Slack; no public URL or signing secret needed.
+    apps.connections.open is retried while Slack is unavailable (bot/startup.py)."""
+    import threading
+
     from slack_bolt.adapter.socket_mode import SocketModeHandler
+    from slack_sdk import WebClient
 
     from .slack import create_app
-
-    from slack_sdk.errors import SlackApiError
+    from .startup import until_available
 
     install_log_masking(settings.secrets())
     warm_up()
     app = create_app(settings)
     print("offences: connecting to Slack in Socket Mode (Ctrl-C to stop)", file=sys.stderr, flush=True)
-    try:
-        SocketModeHandler(app, settings.app_token).start()
-    except SlackApiError as err:  # apps.connections.open refused the app-level token, or Slack is down
-        from .delivery import slack_error
-
-        code = slack_error(err)
-        if code.startswith("HTTP ") or code in ("internal_error", "fatal_error", "service_unavailable"):
-            raise SlackUnavailable(f"Slack is unavailable ({code}) for apps.connections.open: try again "
-                                   "later (Slack's status: https://slack-status.com)") from None
-        raise SettingsError(f"SLACK_APP_TOKEN was refused by Slack ({err.response.get('error')}): "
-                            f"{HOW_TO_GET['SLACK_APP_TOKEN']}, and turn Socket Mode on in the app's "
-                            "settings") from None
+    opener = WebClient(base_url=settings.api_base_url, timeout=10)  # no retry handlers: until_available retries
+    handler = SocketModeHandler(app, settings.app_token, web_client=opener)
+    until_available(handler.connect, settings.api_base_url, lambda code: SettingsError(
+        f"SLACK_APP_TOKEN was refused by Slack ({code}): {HOW_TO_GET['SLACK_APP_TOKEN']}, and turn Socket Mode "
+        "on in the app's settings"))
+    threading.Event().wait()  # what SocketModeHandler.start() does once connected
     return 0
