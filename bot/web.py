@@ -25,6 +25,7 @@ import hmac
 import json
 import logging
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
@@ -121,7 +122,12 @@ class Front:
         missing = malformed(payload)
         if missing:
             return refuse(400, f"payload without the fields Slack always sends ({missing})", client)
-        response = self.bolt.dispatch(BoltRequest(body=text, query=query, headers=headers))
+        try:
+            response = self.bolt.dispatch(BoltRequest(body=text, query=query, headers=headers))
+        except Exception:  # Bolt catches listener errors itself; this is a fault of ours around it
+            error_id = uuid.uuid4().hex[:8]
+            log.exception("error %s while dispatching a request from %s", error_id, client or "?")
+            return _text(500, f"error id {error_id}\n")
         status = response.status
         if status == 404 and payload.get("type") == "event_callback":
             status = 200  # an event type the bot does not act on: say so, or Slack retries it
