@@ -103,7 +103,7 @@ class Front:
         if abs(time.time() - int(stamp)) > SIGNATURE_WINDOW:
             return refuse(401, "stale timestamp", client)
         expected = "v0=" + hmac.new(self.secret, b"v0:" + stamp.encode() + b":" + body, hashlib.sha256).hexdigest()
-        if not hmac.compare_digest(expected, signature):
+        if not hmac.compare_digest(expected.encode(), signature.encode("latin-1")):  # bytes: any header value
             return refuse(401, "bad signature", client)
         return None
 

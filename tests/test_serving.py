@@ -158,7 +158,8 @@ def test_unsigned_garbage_is_401_with_one_log_line(served, slack, caplog, body):
     for headers in ({"Content-Type": "application/json"},
                     {"Content-Type": "application/x-www-form-urlencoded", "X-Slack-Request-Timestamp": "abc",
                      "X-Slack-Signature": "v0=abc"},
-                    {"X-Slack-Request-Timestamp": str(int(time.time())), "X-Slack-Signature": "v0=00"}):
+                    {"X-Slack-Request-Timestamp": str(int(time.time())), "X-Slack-Signature": "v0=00"},
+                    {"X-Slack-Request-Timestamp": str(int(time.time())), "X-Slack-Signature": "v0=\xe9\xff"}):
         caplog.clear()
         status, _, text = post(served.url, body, headers)
         assert status == 401 and "Traceback" not in text
