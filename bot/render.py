@@ -179,11 +179,11 @@ def blocks(answer: Answer, *, share_text: str | None = None, shared_by: str | No
 CUT_SHORT = "(Cut short: the full answer is in the message's text version.)"
 
 
-def _fit(body: list[dict], tail: list[dict], cut: str = CUT_SHORT) -> list[dict]:
+def _fit(body: list[dict], tail: list[dict]) -> list[dict]:
     """At most MAX_BLOCKS blocks: past the limit the last ones give way to a pointer to the text."""
     room = MAX_BLOCKS - len(tail)
     if len(body) > room:
-        body = body[: room - 1] + [{"type": "context", "elements": [{"type": "mrkdwn", "text": cut}]}]
+        body = body[: room - 1] + [{"type": "context", "elements": [{"type": "mrkdwn", "text": CUT_SHORT}]}]
     return body + tail
 
 
@@ -234,21 +234,9 @@ def table_csv(answer: Answer) -> str:
 
 # -- fact-check results ----------------------------------------------------------------------------
 
-def check_blocks(result, cut: str = CUT_SHORT) -> list[dict]:
+def check_blocks(result) -> list[dict]:
     """A fact-check (bot.factcheck.CheckResult) as Block Kit: the summary in bold, then one line per
-    claim with its icon, verdict, finding and source links; send factcheck.plain_text(result) with it.
-    The notes (such as "only the first 20,000 characters were checked") survive a cut to 50 blocks."""
-    body, notes = _check_parts(result)
-    return _fit(body, notes, cut)
-
-
-def check_cut(result) -> bool:
-    """Whether check_blocks has to leave claims out (Slack takes 50 blocks)."""
-    body, notes = _check_parts(result)
-    return len(body) + len(notes) > MAX_BLOCKS
-
-
-def _check_parts(result) -> tuple[list[dict], list[dict]]:
+    claim with its icon, verdict, finding and source links; send factcheck.plain_text(result) with it."""
     from .answer import month
     from .factcheck import ICONS
 
@@ -261,4 +249,17 @@ def _check_parts(result) -> tuple[list[dict], list[dict]]:
                 f"{claim.verdict}. {escape(claim.explanation)}")
         lines.append(line + (f" {links}" if links else ""))
     out += [_section(text) for text in _chunks(lines, MAX_SECTION)]
-    return out, (_context_blocks([escape(n) for n in result.notes]) if result.notes else [])
+    # the notes ("only the first 20,000 characters were checked") survive a cut to 50 blocks
+    notes = _context_blocks([escape(n) for n in result.notes]) if result.notes else []
+    return _fit(out, notes)
+
+
+def was_cut(blocks: list[dict]) -> bool:
+    """Whether _fit had to leave blocks out (Slack takes 50)."""
+    return any(b["type"] == "context" and b["elements"][0].get("text") == CUT_SHORT for b in blocks)
+
+
+def say_cut(blocks: list[dict], text: str) -> list[dict]:
+    """The blocks with the cut's pointer saying where the rest is instead (a file, say)."""
+    return [{"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
+            if b["type"] == "context" and b["elements"][0].get("text") == CUT_SHORT else b for b in blocks]

@@ -195,10 +195,11 @@ class CheckReply:
 
     @property
     def cut(self) -> bool:
-        return render.check_cut(self.result)
+        return render.was_cut(render.check_blocks(self.result))
 
     def blocks(self, *, with_file: bool = False) -> list[dict]:
-        return render.check_blocks(self.result, self.CUT) if with_file else render.check_blocks(self.result)
+        blocks = render.check_blocks(self.result)
+        return render.say_cut(blocks, self.CUT) if with_file else blocks
 
     def full_file(self) -> dict:
         """The whole result as a text file, for a check too long for one message's blocks."""
