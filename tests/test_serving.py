@@ -223,3 +223,25 @@ def test_an_event_type_the_bot_ignores_is_acknowledged_200(served, slack):
                        "item": {"type": "message", "channel": "C1", "ts": "1.1"}}, event_id="EvIgnoredType")
     assert send(served, body)[0] == 200
     assert slack.calls == []
+
+
+def test_healthz_is_answered_while_every_request_thread_is_busy(real, fake_slack_module):
+    """Sixteen long fact-checks (twice the 8 request threads; seconds of work in all) at once:
+    /healthz is answered by the event loop meanwhile, and every check is answered too."""
+    import threading
+
+    copy = "check " + " ".join(["Kent Police recorded 361 offences in 2016/17, up from 63, a rise of 573%."] * 270)
+    statuses: list[int] = []
+
+    def check(i: int) -> None:
+        body = slash_command_body(copy, fake_slack_module.response_url(f"busy{i}"))
+        statuses.append(post(real.url, body, signed_headers(SECRET, body), timeout=60)[0])
+
+    threads = [threading.Thread(target=check, args=(i,)) for i in range(16)]
+    for t in threads:
+        t.start()
+    time.sleep(0.3)  # the checks are in
+    assert healthz(real) == 200
+    for t in threads:
+        t.join(timeout=90)
+    assert statuses == [200] * 16
