@@ -92,6 +92,17 @@ def test_slow_headers_are_cut_off_and_do_not_starve_healthz(real):
     assert closed == [b""] * 25  # closed by the server, without a request ever reaching the app
 
 
+def test_headers_over_64_kb_are_refused_431(real):
+    sock = raw(port_of(real), b"POST /slack/events HTTP/1.1\r\nHost: x\r\n" +
+               b"".join(b"X-Pad-%d: %s\r\n" % (i, b"y" * 1000) for i in range(70)), timeout=10)
+    try:
+        reply = read_reply(sock)
+    finally:
+        sock.close()
+    assert reply.startswith(b"HTTP/1.1 431"), reply[:100]
+    assert healthz(real) == 200
+
+
 # -- body limits -----------------------------------------------------------------------------------
 
 def test_body_over_one_megabyte_is_413_before_it_is_read(real):
