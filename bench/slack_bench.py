@@ -1,14 +1,14 @@
 """How long a reporter waits: `/offences durham 2016-17` from a signed request to the answer (ack body).
 
 Three servers on loopback, each in its own process, all calling the same FakeSlack Web API:
-  ours  `offences serve` (gunicorn, 1 gthread worker x 8 threads, process_before_response=True):
+  ours  `offences serve` (gunicorn + uvicorn worker, Bolt behind bot/web.py's guards in 8 threads):
         the answer is computed and sent in the ack itself
   (a)   a bare Bolt app with Bolt's defaults on its development server (App.start), acking a fixed line
-  (b)   a bare Bolt app with process_before_response=True on the same gunicorn set-up as ours,
-        acking a fixed line: the floor for any Bolt app on this server
-Prints median and p95 of each (back-to-back and interleaved), ours/(b) (target <= 3) and ours/(a)
-(target <= 0.25), and, when bot/charts.py draws charts, a chart answer's time to
-files.completeUploadExternal reaching FakeSlack (median; target <= 150 ms).
+  (b)   a bare Bolt app with process_before_response=True on the same gunicorn + uvicorn set-up as
+        ours (Bolt's own ASGI adapter), acking a fixed line: the floor for any Bolt app on this server
+Prints median and p95 of each (back-to-back and interleaved), ours/(b) (target <= 2.0) and ours/(a)
+(target <= 0.35), and, when bot/charts.py draws charts, a chart answer's time to
+files.completeUploadExternal reaching FakeSlack (median; target <= 80 ms).
 
     .venv/bin/python bench/slack_bench.py [--requests 200] [--warmup 40] [--charts 30]
 """
@@ -37,6 +37,13 @@ from fake_slack import FakeSlack, post, signed_headers, slash_command_body  # no
 TOKEN = "xoxb-bench-token"
 SECRET = "bench-signing-secret"
 FIXED = "Durham Constabulary recorded 190 child sexual offences with an online element in 2016/17."
+# 20 different single-figure questions (answered in the ack), for the interleaved run the issue's
+# target is set on: a new connection per request, the questions taking turns.
+QUESTIONS = ["durham 2016-17", "northumbria 2016/17", "kent 2015/16", "cleveland 2016/17", "gmp 2017/18",
+             "the met 2016/17", "lancashire 2016/17", "durham latest", "essex 2018/19", "surrey 2016/17",
+             "sussex 2016/17", "devon and cornwall 2016/17", "avon and somerset 2016/17", "west yorkshire 2016/17",
+             "merseyside 2016/17", "cumbria 2016/17", "gwent 2016/17", "dyfed-powys 2016/17", "north wales 2016/17",
+             "england and wales 2016/17"]
 TIME_BUDGET = 90.0  # seconds per server at most: the bench is bounded whatever happens
 
 
@@ -60,7 +67,7 @@ def serve_bare(kind: str, port: int) -> None:
     if kind == "a":
         bare_app(process_before_response=False).start(port=port, path="/slack/events")  # Bolt's dev server
         return
-    from slack_bolt.adapter.wsgi import SlackRequestHandler
+    from slack_bolt.adapter.asgi import SlackRequestHandler
 
     from bot.server import gunicorn_server
 
@@ -120,9 +127,16 @@ def time_slash(targets: dict[str, tuple[str, str]], slack: FakeSlack, text: str,
     samples: dict[str, list[float]] = {name: [] for name in targets}
     deadline = time.monotonic() + TIME_BUDGET
 
+    count = {"n": 0}
+
     def one(name: str, record: bool) -> None:
         url, expect = targets[name]
-        body = slash_command_body(text, slack.response_url("bench"))
+        asked = text
+        if text == "*":  # the 20 questions in turn (the bare apps answer their fixed line to each)
+            asked = QUESTIONS[count["n"] % len(QUESTIONS)]
+            count["n"] += 1
+            expect = '"blocks"' if name == "ours" else expect
+        body = slash_command_body(asked, slack.response_url("bench"))
         headers = signed_headers(SECRET, body)
         t0 = time.perf_counter()
         status, _, answer = post(url, body, headers)
@@ -201,13 +215,13 @@ def main() -> int:
                 url = f"http://127.0.0.1:{port}/slack/events"
                 procs.append(start(cmd + [str(port)], env, url, logs / f"slack_bench_{name}.log"))
                 targets[name] = (url, "*190*" if name == "ours" else FIXED)
-            for mode in ("back-to-back", "interleaved"):
-                samples = time_slash(targets, slack, "durham 2016-17", args.requests, args.warmup,
-                                     interleave=mode == "interleaved")
+            for mode in ("back-to-back", "interleaved", "interleaved, 20 questions"):
+                samples = time_slash(targets, slack, "*" if "20" in mode else "durham 2016-17", args.requests,
+                                     args.warmup, interleave=mode != "back-to-back")
                 results[mode] = {name: summary(samples[name]) for name in servers}
                 for name in servers:
                     med, p95 = results[mode][name]
-                    print(f"{mode:>12} {name:>4}: median {med:6.2f} ms, p95 {p95:6.2f} ms "
+                    print(f"{mode:>26} {name:>4}: median {med:6.2f} ms, p95 {p95:6.2f} ms "
                           f"({len(samples[name])} requests after {args.warmup} warm-up)", flush=True)
             if args.charts:
                 chart_ms = bench_chart(targets["ours"][0], slack, args.charts)
@@ -217,17 +231,17 @@ def main() -> int:
 
     print()
     print("/offences durham 2016-17, signed request to answer (ack body)      median      p95")
-    for mode in ("back-to-back", "interleaved"):
+    for mode in ("back-to-back", "interleaved", "interleaved, 20 questions"):
         r = results[mode]
         print(f"{mode}:")
-        print(f"  ours: offences serve (gunicorn gthread, answer in the ack) {r['ours'][0]:6.2f} ms {r['ours'][1]:6.2f} ms")
+        print(f"  ours: offences serve (gunicorn + uvicorn, answer in ack)  {r['ours'][0]:6.2f} ms {r['ours'][1]:6.2f} ms")
         print(f"  (a)  bare Bolt, defaults, development server              {r['a'][0]:6.2f} ms {r['a'][1]:6.2f} ms")
-        print(f"  (b)  bare Bolt, process_before_response, same gunicorn    {r['b'][0]:6.2f} ms {r['b'][1]:6.2f} ms")
-        print(f"  ours/(b) = {r['ours'][0] / r['b'][0]:.2f} (target <= 3)   "
-              f"ours/(a) = {r['ours'][0] / r['a'][0]:.3f} (target <= 0.25)")
+        print(f"  (b)  bare Bolt, process_before_response, same server      {r['b'][0]:6.2f} ms {r['b'][1]:6.2f} ms")
+        print(f"  ours/(b) = {r['ours'][0] / r['b'][0]:.2f} (target <= 2.0)   "
+              f"ours/(a) = {r['ours'][0] / r['a'][0]:.3f} (target <= 0.35)")
     if chart_ms is not None:
         print(f"chart answer (/offences northumbria) to files.completeUploadExternal: median {chart_ms[0]:.1f} ms, "
-              f"p95 {chart_ms[1]:.1f} ms (target median <= 150 ms)")
+              f"p95 {chart_ms[1]:.1f} ms (target median <= 80 ms)")
     print(json.dumps({"ms": results, "chart_ms": chart_ms}))
     return 0
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 import uuid
+
+from .settings import SettingsError, SlackUnavailable, log_level
 
 USAGE_EXAMPLES = """examples:
   offences ask "durham 2016-17"
@@ -41,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print one JSON object: {\"claims\": [...]}")
     serve = sub.add_parser("serve", help="run the Slack app (HTTP at /slack/events, or --socket)",
                            description="Run the Slack app. HTTP mode (the default) serves /slack/events with "
-                           "gunicorn and needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; --socket uses "
+                           "gunicorn + uvicorn and needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; --socket uses "
                            "Socket Mode and needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN. SLACK_API_BASE_URL, "
                            "PORT and LOG_LEVEL are optional.")
     serve.add_argument("--port", type=int, help="TCP port for HTTP mode (default: $PORT, else 3000)")
@@ -60,13 +61,20 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 2
-    logging.basicConfig(level=os.environ.get("LOG_LEVEL", "WARNING").upper(),
-                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        level = log_level()
+    except SettingsError as err:
+        print(f"offences: {err}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
         return COMMANDS[args.command](args)
     except UserError as err:
         print(f"offences: {err}", file=sys.stderr)
         return 2
+    except SlackUnavailable as err:  # not the user's fault (exit 1), but not ours either
+        print(f"offences: {err}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a fault of ours: say so briefly; the traceback only with LOG_LEVEL=DEBUG
@@ -105,8 +113,11 @@ def cmd_ask(args) -> int:
             raise UserError(f"no chart: a {result.kind} answer has no figures to draw." if result.kind in
                             ("help", "sources") else "no chart: the answer has no figure to draw "
                             "(the force did not supply one).")
-        with open(args.chart, "wb") as fh:
-            fh.write(png)
+        try:
+            with open(args.chart, "wb") as fh:
+                fh.write(png)
+        except OSError as err:
+            raise UserError(f"cannot write {args.chart}: {err.strerror or err} (the chart was not saved)") from None
     return 0 if result.ok else 2
 
 
@@ -130,7 +141,7 @@ def cmd_check(args) -> int:
 
 def cmd_serve(args) -> int:
     from . import server
-    from .settings import SettingsError, from_env
+    from .settings import from_env
 
     try:
         settings = from_env(socket_mode=args.socket)
@@ -148,20 +159,16 @@ def cmd_serve(args) -> int:
 
 
 def _check_token(settings) -> None:
-    """Ask Slack whether the bot token works before serving, so a bad one is one clear line."""
-    from slack_sdk.errors import SlackApiError, SlackClientError
+    """Ask Slack whether the bot token works before serving, so a bad one is one clear line (and
+    Slack being down is said as such, and waited out for a while: bot/startup.py)."""
+    from slack_sdk import WebClient
 
-    from .slack import build_client
+    from .startup import until_available
 
-    try:
-        build_client(settings).auth_test()
-    except SlackApiError as err:
-        raise UserError(f"SLACK_BOT_TOKEN was refused by Slack ({err.response.get('error')}): copy the Bot User "
-                        "OAuth Token from your app's OAuth & Permissions page (reinstall the app if it was "
-                        "revoked)") from None
-    except (SlackClientError, OSError) as err:
-        raise UserError(f"cannot reach Slack's Web API at {settings.api_base_url} ({type(err).__name__}): "
-                        "check the network, or SLACK_API_BASE_URL if you set it") from None
+    client = WebClient(token=settings.bot_token, base_url=settings.api_base_url, timeout=10)  # retried there
+    until_available(client.auth_test, settings.api_base_url, lambda code: UserError(
+        f"SLACK_BOT_TOKEN was refused by Slack ({code}): copy the Bot User OAuth Token from your app's OAuth & "
+        "Permissions page (reinstall the app if it was revoked)"))
 
 
 COMMANDS = {"ask": cmd_ask, "check": cmd_check, "serve": cmd_serve}

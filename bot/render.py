@@ -176,12 +176,14 @@ def blocks(answer: Answer, *, share_text: str | None = None, shared_by: str | No
     return _fit(out, tail)
 
 
+CUT_SHORT = "(Cut short: the full answer is in the message's text version.)"
+
+
 def _fit(body: list[dict], tail: list[dict]) -> list[dict]:
     """At most MAX_BLOCKS blocks: past the limit the last ones give way to a pointer to the text."""
     room = MAX_BLOCKS - len(tail)
     if len(body) > room:
-        body = body[: room - 1] + [{"type": "context", "elements": [
-            {"type": "mrkdwn", "text": "(Cut short: the full answer is in the message's text version.)"}]}]
+        body = body[: room - 1] + [{"type": "context", "elements": [{"type": "mrkdwn", "text": CUT_SHORT}]}]
     return body + tail
 
 
@@ -247,6 +249,17 @@ def check_blocks(result) -> list[dict]:
                 f"{claim.verdict}. {escape(claim.explanation)}")
         lines.append(line + (f" {links}" if links else ""))
     out += [_section(text) for text in _chunks(lines, MAX_SECTION)]
-    if result.notes:
-        out += _context_blocks([escape(n) for n in result.notes])
-    return _fit(out, [])
+    # the notes ("only the first 20,000 characters were checked") survive a cut to 50 blocks
+    notes = _context_blocks([escape(n) for n in result.notes]) if result.notes else []
+    return _fit(out, notes)
+
+
+def was_cut(blocks: list[dict]) -> bool:
+    """Whether _fit had to leave blocks out (Slack takes 50)."""
+    return any(b["type"] == "context" and b["elements"][0].get("text") == CUT_SHORT for b in blocks)
+
+
+def say_cut(blocks: list[dict], text: str) -> list[dict]:
+    """The blocks with the cut's pointer saying where the rest is instead (a file, say)."""
+    return [{"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
+            if b["type"] == "context" and b["elements"][0].get("text") == CUT_SHORT else b for b in blocks]

@@ -30,6 +30,10 @@ class SettingsError(Exception):
     """A setting that is missing or malformed; the message is one line naming it and the fix."""
 
 
+class SlackUnavailable(Exception):
+    """Slack could not be reached or answered with a server error: nobody's settings are wrong (exit 1)."""
+
+
 @dataclass(frozen=True)
 class Settings:
     bot_token: str = field(repr=False)
@@ -56,6 +60,15 @@ def _port(value: str | None) -> int:
     if not 0 < port < 65536:
         raise SettingsError(f"PORT is {port}: set it to a TCP port number between 1 and 65535")
     return port
+
+
+def log_level(environ: Mapping[str, str] | None = None) -> str:
+    """LOG_LEVEL, checked: every command reads it before anything else, so a typo is one line, not a traceback."""
+    env = os.environ if environ is None else environ
+    level = (env.get("LOG_LEVEL") or "").strip().upper() or "WARNING"
+    if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+        raise SettingsError(f"LOG_LEVEL is {level!r}: use DEBUG, INFO, WARNING or ERROR (or leave it unset)")
+    return level
 
 
 def from_env(environ: Mapping[str, str] | None = None, *, socket_mode: bool = False) -> Settings:
@@ -85,9 +98,7 @@ def from_env(environ: Mapping[str, str] | None = None, *, socket_mode: bool = Fa
                             f"such as {SLACK_API_DEFAULT} (or leave it unset)")
     if not base_url.endswith("/"):
         base_url += "/"  # slack_sdk joins base_url + method name
-    level = (get("LOG_LEVEL") or "WARNING").upper()
-    if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
-        raise SettingsError(f"LOG_LEVEL is {level!r}: use DEBUG, INFO, WARNING or ERROR")
+    level = log_level(env)
     return Settings(bot_token=bot_token, signing_secret=get("SLACK_SIGNING_SECRET"), app_token=app_token,
                     api_base_url=base_url, port=_port(get("PORT") or None), log_level=level)
 

@@ -74,6 +74,7 @@ __all__ = [
     "url_verification_body",
     "post",
     "serve_wsgi",
+    "serve_asgi",
 ]
 
 BOT_USER_ID = "UBOT"
@@ -147,10 +148,12 @@ class Call:
 
 @dataclass
 class _Failure:
-    status: int
+    status: int | None  # None: answer normally (after ``delay``)
     error: str | None
     retry_after: int
     remaining: int
+    delay: float = 0.0
+    match: Callable[[dict[str, Any]], bool] | None = None
 
 
 def _parse_body(content_type: str, body: bytes, query: str) -> dict[str, Any]:
@@ -348,6 +351,7 @@ class FakeSlack:
         retry_after: int = 1,
         times: int = 1,
         error: str | None = None,
+        match: Callable[[dict[str, Any]], bool] | None = None,
     ) -> None:
         """Make the next ``times`` requests to ``target`` fail, then behave normally.
 
@@ -355,7 +359,9 @@ class FakeSlack:
         "upload".  ``status=429`` answers with Retry-After and
         ``{"ok": false, "error": "ratelimited"}``; other non-200 statuses answer
         with a plain-text body; ``error="channel_not_found"`` (status omitted or
-        200) answers HTTP 200 ``{"ok": false, "error": ...}``.
+        200) answers HTTP 200 ``{"ok": false, "error": ...}``.  ``match`` (a
+        predicate on the request's params) limits the failure to some requests,
+        e.g. one channel's.
         """
         if status is None and error is None:
             raise ValueError("fail_next needs a status and/or an error")
@@ -364,7 +370,14 @@ class FakeSlack:
         if times < 1:
             raise ValueError("times must be >= 1")
         with self._cond:
-            self._failures.setdefault(target, deque()).append(_Failure(status, error, retry_after, times))
+            self._failures.setdefault(target, deque()).append(_Failure(status, error, retry_after, times, match=match))
+
+    def delay_next(self, target: str, seconds: float, *, times: int = 1,
+                   match: Callable[[dict[str, Any]], bool] | None = None) -> None:
+        """Answer the next ``times`` requests to ``target`` normally, but only after ``seconds``."""
+        with self._cond:
+            self._failures.setdefault(target, deque()).append(_Failure(None, None, 0, times, delay=seconds,
+                                                                       match=match))
 
     def reset(self) -> None:
         """Forget recorded calls, uploads and pending failures (keeps configuration)."""
@@ -415,16 +428,24 @@ class FakeSlack:
             self.calls.append(call)
             self._cond.notify_all()
 
-    def _take_failure(self, key: str) -> _Failure | None:
+    def _take_failure(self, key: str, params: dict[str, Any] | None = None) -> _Failure | None:
         with self._cond:
             queue = self._failures.get(key)
-            if not queue:
-                return None
-            failure = queue[0]
-            failure.remaining -= 1
-            if failure.remaining <= 0:
-                queue.popleft()
-            return failure
+            for failure in list(queue or ()):
+                if failure.match is not None and not failure.match(params or {}):
+                    continue
+                failure.remaining -= 1
+                if failure.remaining <= 0:
+                    queue.remove(failure)
+                return failure
+            return None
+
+    def _injected(self, key: str, params: dict[str, Any] | None = None) -> _Failure | None:
+        """The failure to answer with, if any; a delay-only entry sleeps here and answers normally."""
+        failure = self._take_failure(key, params)
+        if failure is not None and failure.delay:
+            time.sleep(failure.delay)
+        return failure if failure is not None and failure.status is not None else None
 
     @staticmethod
     def _failure_response(failure: _Failure) -> tuple[int, dict[str, str], Any]:
@@ -432,7 +453,7 @@ class FakeSlack:
             return failure.status, {}, {"ok": False, "error": failure.error}
         if failure.status == 429:
             return 429, {"Retry-After": str(failure.retry_after)}, {"ok": False, "error": "ratelimited"}
-        reason = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
+        reason = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout"}
         return failure.status, {}, reason.get(failure.status, f"HTTP {failure.status}")
 
     def _dispatch(
@@ -450,7 +471,7 @@ class FakeSlack:
                 files = [v for v in parts.values() if isinstance(v, bytes)]
                 content = files[0] if files else body
             call = Call(http_method, raw_path, None, headers, body, {}, kind="upload", name=file_id)
-            failure = self._take_failure("upload")
+            failure = self._injected("upload")
             if failure is not None:
                 status, rheaders, payload = self._failure_response(failure)
             elif file_id not in self._upload_meta:
@@ -467,7 +488,7 @@ class FakeSlack:
             name = urllib.parse.unquote(path[len("/response/"):])
             params = _parse_body(ctype, body, parsed.query)
             call = Call(http_method, raw_path, None, headers, body, params, kind="response", name=name)
-            failure = self._take_failure(name)
+            failure = self._injected(name, params)
             if failure is not None:
                 status, rheaders, payload = self._failure_response(failure)
             else:
@@ -480,7 +501,7 @@ class FakeSlack:
             api_method = path[len("/api/"):]
             params = _parse_body(ctype, body, parsed.query)
             call = Call(http_method, raw_path, api_method, headers, body, params)
-            failure = self._take_failure(api_method)
+            failure = self._injected(api_method, params)
             if failure is not None:
                 status, rheaders, payload = self._failure_response(failure)
             elif self.expected_token is not None and call.token != self.expected_token:
@@ -931,3 +952,31 @@ def serve_wsgi(wsgi_app: Callable[..., Any]) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=2)
+
+
+@contextmanager
+def serve_asgi(asgi_app: Callable[..., Any], *, http: Any = "httptools") -> Iterator[str]:
+    """Serve an ASGI app under uvicorn on 127.0.0.1 in a thread (``http`` may be a protocol class,
+    as `offences serve` passes its guarded one). Yields the base URL; shuts down on exit."""
+    import socket
+
+    import uvicorn
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    config = uvicorn.Config(asgi_app, http=http, loop="asyncio", lifespan="off", log_config=None,
+                            access_log=False, timeout_graceful_shutdown=1)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True, name="uvicorn")
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=5)
+        sock.close()

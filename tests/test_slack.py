@@ -1,21 +1,20 @@
 """The Slack face over real HTTP: the app (Bolt's WSGI adapter, Bolt's own request verification) on
 loopback, the Web API played by FakeSlack, requests signed as Slack signs them.
 
-Most tests run the WSGI app in-process under a threaded loopback server (fast); one runs the real
-`offences serve` (gunicorn) in a subprocess. Assertions are on what a reporter would see.
+Most tests run the ASGI app in-process under uvicorn on loopback, with the guarded protocol
+`offences serve` uses (fast); some run the real `offences serve` (gunicorn + uvicorn) in a subprocess. Assertions are on what a reporter would see.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
-import signal
 import subprocess
 import sys
 import time
 import types
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -24,17 +23,18 @@ import bot
 from bot import render
 from bot.answer import Answerer, answer
 from bot.cli import main
-from bot.server import wsgi_app
+from bot.server import asgi_app, guarded_protocol
 from bot.slack import wait_idle
 from bot.settings import MaskSecretsFilter, Settings, SettingsError, from_env, mask
 from bot.store import ROOT, Store
+from support import running_serve
 from fake_slack import (
     app_mention_event,
     block_actions_body,
     event_body,
     im_message_event,
     post,
-    serve_wsgi,
+    serve_asgi,
     signed_headers,
     slash_command_body,
     url_verification_body,
@@ -54,8 +54,8 @@ def settings_for(slack) -> Settings:
 @pytest.fixture(scope="module")
 def served(fake_slack_module):
     """The app under a threaded loopback WSGI server, for the whole module."""
-    application = wsgi_app(settings_for(fake_slack_module))
-    with serve_wsgi(application) as base:
+    application = asgi_app(settings_for(fake_slack_module))
+    with serve_asgi(application, http=guarded_protocol()) as base:
         yield types.SimpleNamespace(url=base + "/slack/events", base=base, app=application.bolt_app)
 
 
@@ -196,7 +196,8 @@ def test_share_in_channel_posts_the_answer_naming_who_shared_it(served, slack, c
 
 def test_chart_answer_is_posted_in_the_channel_with_the_chart_in_its_thread(served, slack, charts):
     status, reply = slash(served, slack, "northumbria", channel_id="C55")
-    assert status == 200 and reply == ""  # acknowledged at once, nothing ephemeral to show
+    assert status == 200 and reply["response_type"] == "ephemeral"  # acknowledged at once, saying what comes
+    assert reply["text"].startswith("Drawing the chart")
     (message,) = slack.wait_for("chat.postMessage")
     assert message.params["channel"] == "C55"
     assert "*323*" in all_text(message.params["blocks"]) and "Northumbria Police" in message.params["text"]
@@ -372,8 +373,8 @@ def broken(fake_slack_module, tmp_path_factory):
     for path in (ROOT / "queries").glob("*.sql"):
         shutil.copy(path, queries)
     (queries / "figure.sql").write_text("SELECT no_such_column FROM figures WHERE geography = $geography")
-    application = wsgi_app(settings_for(fake_slack_module), answerer=Answerer(Store(queries_dir=queries)))
-    with serve_wsgi(application) as base:
+    application = asgi_app(settings_for(fake_slack_module), answerer=Answerer(Store(queries_dir=queries)))
+    with serve_asgi(application, http=guarded_protocol()) as base:
         yield types.SimpleNamespace(url=base + "/slack/events", app=application.bolt_app)
 
 
@@ -466,27 +467,9 @@ def test_log_masking():
 def test_offences_serve_end_to_end_under_gunicorn(fake_slack_module, free_port, tmp_path):
     slack = fake_slack_module
     slack.reset()
-    env = dict(os.environ, SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_BASE_URL=slack.api_url,
-               LOG_LEVEL="DEBUG", PORT="1")  # --port wins over PORT
-    env.pop("SLACK_APP_TOKEN", None)
     log_path = tmp_path / "serve.log"
-    offences = Path(sys.executable).with_name("offences")
-    with open(log_path, "wb") as log_file:
-        proc = subprocess.Popen([str(offences), "serve", "--port", str(free_port), "--host", "127.0.0.1"],
-                                env=env, stdout=log_file, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{free_port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/healthz", timeout=1) as resp:
-                    assert resp.status == 200
-                    break
-            except OSError:
-                assert proc.poll() is None, log_path.read_text()
-                assert time.monotonic() < deadline, "offences serve did not come up:\n" + log_path.read_text()
-                time.sleep(0.1)
-        served = types.SimpleNamespace(url=base + "/slack/events")
+    with running_serve(slack, free_port, log_path, token=TOKEN, secret=SECRET, LOG_LEVEL="DEBUG",
+                       PORT="1") as served:  # --port wins over PORT
         status, reply = slash(served, slack, "durham 2016-17")
         assert status == 200 and "*190*" in reply["blocks"][0]["text"]["text"]
         body = event_body(im_message_event("durham 2016-17", channel="D900"), event_id="EvServe1")
@@ -494,16 +477,9 @@ def test_offences_serve_end_to_end_under_gunicorn(fake_slack_module, free_port, 
         assert slack.wait_for("chat.postMessage")[0].params["channel"] == "D900"
         bad = slash_command_body("durham 2016-17", slack.response_url("x"))
         assert send(served, bad, signed_headers("wrong", bad))[0] == 401
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
     output = log_path.read_text()
-    assert proc.returncode == 0, output
-    assert "gunicorn" in output and "gthread" in output.lower()
+    assert served.proc.returncode == 0, output
+    assert "gunicorn with uvicorn" in output
     assert TOKEN not in output and SECRET not in output and "verification-token" not in output
 
 
@@ -549,7 +525,7 @@ def test_serve_with_broken_data_exits_2_naming_the_file(fake_slack_module, free_
                            "--port", str(free_port)], env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2, done.stderr
     assert "offences: cannot start: data/measures.csv: file is missing" in done.stderr
-    assert "Traceback" not in done.stderr
+    assert "Traceback" not in done.stderr and "listening on" not in done.stderr  # never claimed to be up
 
 
 def test_docs_name_every_setting_and_option():
@@ -571,6 +547,9 @@ def test_manifest_and_procfile():
                   "groups:history", "im:history", "im:write"):
         assert f"      - {scope} " in manifest or manifest.rstrip().endswith(f"- {scope}"), scope
     assert "\t" not in manifest
+    for doc in re.findall(r"\bdocs/[\w.-]+\.md", manifest):  # what the manifest points to is there
+        assert (ROOT / doc).is_file(), doc
+    assert "docs/slack.md" in manifest and "Until then Slack shows" not in manifest  # the shortcut has a listener
     assert (ROOT / "Procfile").read_text() == "web: offences serve --port $PORT\n"
 
 

@@ -95,8 +95,11 @@ def test_hostile_copy_through_slash_check_and_mention(served, slack, text):
     assert "Traceback" not in shown and reply["response_type"] == "ephemeral"
     event = app_mention_event("<@UBOT> check " + text, "C43", "1700000900.000100", thread_ts="1700000800.000100")
     assert send(served, event_body(event, event_id=f"EvHostile{abs(hash(text))}"))[0] == 200
-    (message,) = slack.wait_for("chat.postMessage")
+    # the check in the thread, or (nothing to check) told to the editor only, in the thread
+    (message,) = slack.wait_for(lambda c: c.api_method in ("chat.postMessage", "chat.postEphemeral"))
     assert "Traceback" not in message.params["text"] and message.params["thread_ts"] == "1700000800.000100"
+    if message.api_method == "chat.postMessage":
+        assert "No checkable figures found." not in message.params["text"]
 
 
 def test_mention_under_the_bots_own_answer_says_what_it_is_instead_of_checking_it(served, slack):
@@ -140,3 +143,19 @@ def test_copy_pasted_after_a_mention_outside_a_thread_is_checked(served, slack):
     assert send(served, event_body(event, event_id="EvMentionCopy"))[0] == 200
     (message,) = slack.wait_for("chat.postMessage")
     assert "1 inaccurate" in message.params["text"] and "couldn't find" not in message.params["text"]
+
+
+def test_a_check_too_long_for_one_message_keeps_its_notes_and_attaches_every_claim(served, slack):
+    copy = " ".join([KENT] * 290)  # over 20,000 characters, hundreds of claims
+    event = app_mention_event("<@UBOT> check " + copy, "C47", "1700001400.000100", thread_ts="1700001350.000100")
+    assert send(served, event_body(event, event_id="EvLong"))[0] == 200
+    (message,) = slack.wait_for("chat.postMessage", timeout=60)
+    shown = all_text(message.params["blocks"])
+    assert len(message.params["blocks"]) <= 50
+    assert "Only the first 20,000 characters were checked." in shown
+    assert "every claim is in the file in this thread" in shown
+    slack.wait_for("files.completeUploadExternal", timeout=30)
+    (done,) = slack.completed_uploads
+    (attached,) = done["files"]
+    assert done["thread_ts"] == "1700001350.000100" and attached["filename"].endswith(".txt")
+    assert attached["content"].count(b"\xe2\x9d\x8c") > 100 and b"Only the first 20,000 characters" in attached["content"]
