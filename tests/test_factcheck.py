@@ -712,3 +712,14 @@ def test_two_forces_given_each_others_figures_are_called_swapped():
     for figure, right in (("214", "229"), ("229", "214")):
         claim = find(result, figure)
         assert claim.verdict == "inaccurate" and "swapped" in claim.explanation and right in claim.explanation
+
+
+def test_a_number_in_words_is_read_whole():
+    claim = find(check("Dyfed-Powys Police recorded one hundred and sixteen offences in 2015/16."), "sixteen")
+    assert claim.text == "one hundred and sixteen" and claim.verdict == "supported"
+
+
+def test_forces_whose_figures_changed_are_not_forces_that_answered():
+    result = check("Of the 43 forces, 12 recorded a fall in 2018/19, and nineteen forces saw a rise.")
+    assert find(result, "43 forces").verdict == "supported"
+    assert all(c.verdict != "inaccurate" for c in result.claims), plain_text(result)

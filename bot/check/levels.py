@@ -424,6 +424,9 @@ class LevelChecks:
                 return "supported", n, f"{known[n]} {n} territorial police forces, the number asked.", []
             return ("unverifiable", None, f"The data does not record how many forces were asked (England and Wales "
                     f"has {ew} territorial forces).", [])
+        if c.sub == "changed":
+            return ("unverifiable", None, "The data gives each force's figures, not a count of the forces whose "
+                    "figures rose or fell; check it against the forces' own figures.", [])
         if c.sub == "total" and (place is None or place.geography_type == "nation"):
             ew = len([p for p in self.gazetteer.forces() if p.code])
             if n in (ew, ew + 1):

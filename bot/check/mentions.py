@@ -15,6 +15,11 @@ from .text import _MONTH_YEAR, _exclusions, _exclusions_late, _year_spans
 from .words import FIRST_FIGURES, MONTHS, MONTH_NUMBER, NUM_RE, OFFENCE_NOUN, PUBLISH_WORDS, _COMPARE_CUE, _OTHER_NOUNS, number_value, qualifier_before
 _THAN = re.compile(r"\b(?:more|fewer|less|higher|lower|greater|smaller)\b[^.;]{0,80}?\bthan\b", re.I)
 
+_FORCES_CHANGED = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:(?:saw|recorded|reported|had|showed|experienced|logged|"
+                             r"posted)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:fall|rise|increase|decrease|drop|jump|"
+                             r"reduction)s?|(?:rose|fell|increased|decreased|dropped|doubled|trebled)|"
+                             r"(?:saw|recorded|reported)\s+(?:more|fewer|less))\b", re.I)
+
 
 class MentionsStage:
     """Part of Checker (bot/check/checker.py): mentions: every number in a sentence, classified into a claim of one kind with its span and hedge."""
@@ -341,15 +346,21 @@ class MentionsStage:
                 re.match(r"\s+(?:were\s+|was\s+)?(?:asked|approached|contacted|surveyed)\b", after[m.end():], re.I)
             # "Of the 42 police forces across England and Wales, 38 provided figures": how many forces there are
             total = not of and re.search(r"(?:^|[,;:]\s*)of\s+the\s+$", text[max(0, start - 12):start], re.I)
+            # "Nineteen forces saw a fall": forces whose figures changed, not forces that answered
+            changed = _FORCES_CHANGED.match(after[m.end():])
             self._add(s, "forces", start, b + m.end(), a, b, value, 0, q, 0,
-                      sub="total" if total else "asked" if asked and not of else ("all" if every else ""),
-                      of=of[0] if of else None)
+                      sub="changed" if changed else "total" if total else "asked" if asked and not of else
+                      ("all" if every else ""), of=of[0] if of else None)
             if m.group("of"):
                 s.take(b, b + m.end())
             return
-        if re.match(r"\s+(?:of\s+them\s+)?(?:provided|responded|supplied|replied|answered|returned|shared|gave)\b",
-                    after, re.I) and any(o.kind == "forces" and o.end <= a for o in s.cands):
-            self._add(s, "forces", qs, b, a, b, value, 0, q, 0, sub="", of=None)  # "..., 38 provided figures"
+        lead = [o for o in s.cands if o.kind == "forces" and o.end <= a]
+        if lead and (re.match(r"\s+(?:of\s+them\s+)?(?:provided|responded|supplied|replied|answered|returned|shared|"
+                              r"gave)\b", after, re.I) or
+                     (lead[-1].sub == "total" and re.fullmatch(r"[\w\s-]{0,40},\s*", text[lead[-1].end:qs]))):
+            # "Of the 42 forces ..., 38 provided figures" / "Of the 43 forces, 12 recorded a fall": forces again
+            self._add(s, "forces", qs, b, a, b, value, 0, q, 0, sub="changed" if _FORCES_CHANGED.match(after) else "",
+                      of=None)
             return
         # difference: "18 more than", "four fewer", "rose by 427"
         m = _DIFF_TAIL_THAN.match(after) or _DIFF_TAIL.match(after)

@@ -19,9 +19,11 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 WORD_VALUES = {w: i for i, w in enumerate(_UNITS)}
 WORD_VALUES.update(_TENS)
 WORD_VALUES.update({"a dozen": 12, "a hundred": 100, "one hundred": 100, "a": 1, "a single": 1, "twice": 2})
-WORD_RE = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
-           r"seven|eight|nine))?|" + "|".join(sorted(_UNITS[::-1], key=len, reverse=True)) +
-           r"|a\s+dozen|a\s+hundred|one\s+hundred)")
+_SMALL_RE = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
+             r"seven|eight|nine))?|" + "|".join(sorted(_UNITS[::-1], key=len, reverse=True)) + ")")
+# "one hundred and sixteen", "two thousand", "a hundred": the whole phrase is one number, never just its tail
+WORD_RE = (rf"(?:(?:{_SMALL_RE}|a)\s+(?:hundred|thousand)(?:(?:\s+and|,)?\s+{_SMALL_RE}(?![- ](?:hundred|thousand)))?"
+           rf"|{_SMALL_RE}|a\s+dozen)")
 DIGITS_RE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # A number in running text: not glued to letters ("15A", "10am", "Covid-19") or to a year ("2016/17").
 NUM_RE = re.compile(rf"(?<![\w£$€.,/-])(?:(?P<d>{DIGITS_RE})(?![\w/]|[.,]\d)|(?P<w>{WORD_RE})\b)", re.I)
@@ -85,8 +87,16 @@ def word_value(text: str) -> int | None:
     t = re.sub(r"\s+", " ", text.lower().strip()).replace("-", " ")
     if t in WORD_VALUES:
         return WORD_VALUES[t]
-    parts = t.split()
-    if len(parts) == 2 and parts[0] in _TENS and parts[1] in WORD_VALUES:
+    parts = [w for w in t.replace(",", " ").split() if w != "and"]
+    for scale, size in (("thousand", 1000), ("hundred", 100)):
+        if scale in parts:
+            i = parts.index(scale)
+            left = word_value(" ".join(parts[:i])) if i else None
+            right = word_value(" ".join(parts[i + 1:])) if parts[i + 1:] else 0
+            if left is None or right is None or right >= size:
+                return None
+            return left * size + right
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in WORD_VALUES and WORD_VALUES[parts[1]] < 10:
         return _TENS[parts[0]] + WORD_VALUES[parts[1]]
     return None
 
