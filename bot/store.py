@@ -8,13 +8,14 @@ bot at start-up with the file, line and reason instead of producing a wrong figu
 from __future__ import annotations
 
 import os
-import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+
+from .csvfile import CsvProblem, read_table
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,14 +42,34 @@ class DataError(Exception):
     file: str
     line: int
     reason: str
+    folder: str = "data"  # the data folder as the user knows it (OFFENCES_DATA_DIR / --data)
 
     def __str__(self) -> str:
-        where = f"data/{self.file}" + (f" line {self.line}" if self.line else "")
+        where = (f"{self.folder}/{self.file}" if self.file else self.folder) + (f" line {self.line}" if self.line else "")
         return f"{where}: {self.reason}"
 
 
+_chosen_data_dir: Path | None = None
+
+
+def use_data_dir(path: Path | str | None) -> None:
+    """The data folder for this process (`--data DIR`); None goes back to OFFENCES_DATA_DIR or data/."""
+    global _chosen_data_dir
+    _chosen_data_dir = Path(path) if path else None
+
+
 def default_data_dir() -> Path:
-    return Path(os.environ.get("OFFENCES_DATA_DIR", ROOT / "data"))
+    if _chosen_data_dir is not None:
+        return _chosen_data_dir
+    return Path(os.environ.get("OFFENCES_DATA_DIR") or ROOT / "data")
+
+
+def shown(folder: Path) -> str:
+    """A folder as messages name it: relative to where the command runs when it is inside it."""
+    try:
+        return str(Path(folder).resolve().relative_to(Path.cwd().resolve())) or "."
+    except ValueError:
+        return str(folder)
 
 
 def read_queries(queries_dir: Path = ROOT / "queries") -> dict[str, str]:
@@ -72,42 +93,32 @@ class Store:
 
     # -- start-up -------------------------------------------------------------------------------
     def _load(self) -> None:
+        folder = shown(self.data_dir)
+        if not self.data_dir.is_dir():
+            raise DataError("", 0, "no such data folder (set --data DIR or OFFENCES_DATA_DIR)", folder)
         for name, columns in DATA_FILES.items():
-            self._load_raw(name, columns)
+            self._load_raw(name, columns, folder)
         problems = self._con.execute(self.queries["validate"]).fetchall()
         if problems:
             file, line, reason = problems[0]
             more = f" ({len(problems) - 1} more problem{'s' if len(problems) > 2 else ''} after it)" if len(problems) > 1 else ""
-            raise DataError(file, line, reason + more)
+            raise DataError(file, line, reason + more, folder)
         for step in BUILD_STEPS:
             try:
                 self._con.execute(self.queries[step])
             except duckdb.Error as exc:  # a constraint the validation did not foresee
-                raise DataError(step, 0, f"could not build the {step} tables: {_first_line(exc)}") from None
+                raise DataError("", 0, f"could not build the {step} tables (queries/{step}.sql): "
+                                f"{_first_line(exc)}", folder) from None
 
-    def _load_raw(self, name: str, columns: list[str]) -> None:
-        path = self.data_dir / f"{name}.csv"
-        file = path.name
-        if not path.is_file():
-            raise DataError(file, 0, "file is missing")
+    def _load_raw(self, name: str, columns: list[str], folder: str) -> None:
+        file = f"{name}.csv"
         try:
-            raw = self._con.sql(self.queries["load_raw"], params={"path": str(path)})
-            found = raw.columns[1:]
-            if found != columns:
-                missing = [c for c in columns if c not in found]
-                extra = [c for c in found if c not in columns]
-                detail = "; ".join(filter(None, [
-                    "missing column(s) " + ", ".join(missing) if missing else "",
-                    "unexpected column(s) " + ", ".join(extra) if extra else "",
-                    "columns out of order" if not missing and not extra else "",
-                ]))
-                raise DataError(file, 1, f"header does not match the schema: {detail}")
-            raw.create("raw_" + name)  # the table name comes from DATA_FILES, never from input
-        except duckdb.Error as exc:
-            message = str(exc)
-            match = re.search(r"[Ll]ine:?\s*(\d+)", message)
-            raise DataError(file, int(match.group(1)) if match else 0,
-                            f"not a well-formed CSV file: {_first_line(exc)}") from None
+            rows = read_table(self.data_dir / file, columns)
+        except CsvProblem as problem:
+            raise DataError(file, problem.line, problem.reason, folder) from None
+        frame = pd.DataFrame([[line, *values] for line, values in rows], columns=["line", *columns])
+        frame = frame.astype({"line": "int64", **{c: "string" for c in columns}})
+        self._con.from_df(frame).create("raw_" + name)  # the table name comes from DATA_FILES, never from input
 
     # -- queries --------------------------------------------------------------------------------
     def cursor(self) -> duckdb.DuckDBPyConnection:

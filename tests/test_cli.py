@@ -65,7 +65,7 @@ def test_bad_data_refuses_to_start_without_a_traceback(tmp_path):
     done = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "durham 2016/17"], env=env,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
-    assert "cannot start: data/reports.csv line 7: value '39o3' is not a whole number" in done.stderr
+    assert f"cannot start: {data}/reports.csv line 7: value '39o3' is not a whole number" in done.stderr
     assert "Traceback" not in done.stderr + done.stdout
 
 
