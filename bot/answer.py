@@ -7,13 +7,14 @@ bot/charts.py; bot/check/ checks copy against the same figures and arithmetic.
 from __future__ import annotations
 
 import calendar
-import threading
+import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .numbers import SMALL_BASE, Change, round_half_up, thousands
 from .parse import DEFAULT_RANK, EXAMPLES, MEASURE_KEYWORD, ParseError, Request, parse
 from .places import Gazetteer, Place
+from .live import Live
 from .store import Store, get_store
 from .years import FinancialYear
 
@@ -647,16 +648,25 @@ def _unique_sources(rows: list[dict]) -> list[Source]:
     return out
 
 
-_answerer: Answerer | None = None
-_lock = threading.Lock()
+def _forget_checker() -> None:
+    """New data: the fact-checker (bot/check/, built once from the old answerer) is rebuilt on next use."""
+    checker = sys.modules.get("bot.check.checker")
+    if checker is not None:
+        checker._checker = None
+
+
+_live = Live(lambda folder: Answerer(Store(folder)), on_swap=_forget_checker)
 
 
 def get_answerer() -> Answerer:
-    global _answerer
-    with _lock:
-        if _answerer is None:
-            _answerer = Answerer()
-        return _answerer
+    """The answerer for the data folder in use, reloaded when its files changed and the new data is valid."""
+    return _live.get()
+
+
+def data_version() -> dict:
+    """The data being served: {"hash", "loaded_at", "data_dir", "refused"} (refused: why newer files in
+    the folder are not being served, or None). For /healthz."""
+    return _live.version()
 
 
 def answer(text: str) -> Answer:

@@ -50,14 +50,21 @@ def parse(text: str) -> list[tuple[int, list[str]]]:
             records.append((start, fields))
 
 
-def read_table(path: Path, columns: list[str]) -> list[tuple[int, list[str | None]]]:
-    """The rows of a file whose header must be exactly `columns`: (line, values, '' read as None)."""
+def read_bytes(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise CsvProblem(0, "file is missing") from None
     except OSError as exc:
         raise CsvProblem(0, f"cannot be read ({exc.strerror})") from None
+
+
+def read_table(path: Path, columns: list[str]) -> list[tuple[int, list[str | None]]]:
+    """The rows of a file whose header must be exactly `columns`: (line, values, '' read as None)."""
+    return table_from_bytes(read_bytes(path), columns)
+
+
+def table_from_bytes(raw: bytes, columns: list[str]) -> list[tuple[int, list[str | None]]]:
     records = parse(decode(raw))
     if not records:
         raise CsvProblem(1, "the file is empty: it needs the header line " + ",".join(columns))

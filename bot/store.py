@@ -7,15 +7,17 @@ bot at start-up with the file, line and reason instead of producing a wrong figu
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from .csvfile import CsvProblem, read_table
+from .csvfile import CsvProblem, read_bytes, table_from_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,6 +45,7 @@ class DataError(Exception):
     line: int
     reason: str
     folder: str = "data"  # the data folder as the user knows it (OFFENCES_DATA_DIR / --data)
+    others: list = field(default_factory=list)  # any further (file, line, reason) the validation found
 
     def __str__(self) -> str:
         where = (f"{self.folder}/{self.file}" if self.file else self.folder) + (f" line {self.line}" if self.line else "")
@@ -72,6 +75,31 @@ def shown(folder: Path) -> str:
         return str(folder)
 
 
+def signature(folder: Path) -> tuple:
+    """A cheap fingerprint of the data files (size, modification time, inode): it changes when any file
+    is rewritten or replaced, so a running bot can tell without reading them."""
+    out = []
+    for name in DATA_FILES:
+        try:
+            st = os.stat(Path(folder) / f"{name}.csv")
+            out.append((name, st.st_size, st.st_mtime_ns, st.st_ino))
+        except OSError:
+            out.append((name, None, None, None))
+    return tuple(out)
+
+
+def content_hash(folder: Path) -> str | None:
+    """The sha256 a Store built from these files would have (None when a file cannot be read)."""
+    digest = hashlib.sha256()
+    try:
+        for name in DATA_FILES:
+            raw = (Path(folder) / f"{name}.csv").read_bytes()
+            digest.update(f"{name}.csv\0{len(raw)}\0".encode() + raw)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
 def read_queries(queries_dir: Path = ROOT / "queries") -> dict[str, str]:
     """Every queries/NAME.sql, read once: the only SQL the bot ever runs."""
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(queries_dir.glob("*.sql"))}
@@ -87,7 +115,11 @@ class Store:
         # and concurrent Slack requests each get their own cursor anyway.
         self._con = duckdb.connect(":memory:", config={"threads": 1})
         self._local = threading.local()
+        self.signature = signature(self.data_dir)  # taken before reading: a change while loading shows next time
+        self._hash = hashlib.sha256()
         self._load()
+        self.hash = self._hash.hexdigest()  # of the bytes loaded, file by file
+        self.loaded_at = datetime.now(timezone.utc)
         # Loaded once: from here on nothing may reach files or change settings, whatever a query says.
         self._con.execute(self.queries["lock"])
 
@@ -102,7 +134,7 @@ class Store:
         if problems:
             file, line, reason = problems[0]
             more = f" ({len(problems) - 1} more problem{'s' if len(problems) > 2 else ''} after it)" if len(problems) > 1 else ""
-            raise DataError(file, line, reason + more, folder)
+            raise DataError(file, line, reason + more, folder, problems[1:])
         for step in BUILD_STEPS:
             try:
                 self._con.execute(self.queries[step])
@@ -113,7 +145,9 @@ class Store:
     def _load_raw(self, name: str, columns: list[str], folder: str) -> None:
         file = f"{name}.csv"
         try:
-            rows = read_table(self.data_dir / file, columns)
+            raw = read_bytes(self.data_dir / file)
+            self._hash.update(f"{file}\0{len(raw)}\0".encode() + raw)
+            rows = table_from_bytes(raw, columns)
         except CsvProblem as problem:
             raise DataError(file, problem.line, problem.reason, folder) from None
         frame = pd.DataFrame([[line, *values] for line, values in rows], columns=["line", *columns])
