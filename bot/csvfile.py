@@ -31,9 +31,9 @@ def decode(raw: bytes) -> str:
         raise CsvProblem(line, f"not UTF-8 text (byte 0x{raw[exc.start]:02x}): save the file as CSV UTF-8") from None
 
 
-def parse(text: str) -> list[tuple[int, list[str]]]:
+def parse(text: str, delimiter: str = ",") -> list[tuple[int, list[str]]]:
     """Every non-blank record as (the line it starts on, its fields); a broken quote names its line."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[tuple[int, list[str]]] = []
     last = 0
     while True:

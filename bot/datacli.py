@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 class Refusal(Exception):
@@ -21,12 +22,25 @@ def add_data_commands(sub, common: argparse.ArgumentParser) -> None:
                        description="Run the start-up validation on demand and summarise the data: figures per "
                        "measure and release, forces with no figure, disputed figures, revisions, misprints and "
                        "imported tables. Exit 0 when the data is valid, 2 (with file, line and reason) when not.")
+    add = actions.add_parser(
+        "add", parents=[common], help="add a release's figures (CSV, .xlsx or .ods) to reports.csv",
+        description="Add a new or corrected NSPCC-style release: a CSV or spreadsheet in the reports.csv columns "
+        "(usual header spellings, '1,234', 'n/a' / '-' / blank for not supplied, force names as reporters write "
+        "them). Every row is checked first; the change is shown (new figures, revisions, disputes, forces "
+        "missing) and written atomically after confirmation, or at once with --yes.")
+    add.add_argument("file", type=Path, help="the release's figures: .csv, .xlsx, .xls or .ods")
+    add.add_argument("--release", required=True, help="the release's month, YYYY-MM")
+    add.add_argument("--outlet", help="the site the figures were read from (when the file has no outlet column)")
+    add.add_argument("--url", help="the page's address (when the file has no url column)")
+    add.add_argument("--measure", help="the measure (measures.csv) when the file has no measure column")
+    add.add_argument("--note", help="a note for every row (when the file has no note column)")
+    add.add_argument("--yes", action="store_true", help="write without asking")
 
 
 def run_data_command(args) -> int:
     from . import datacheck
 
-    commands = {"check": datacheck.cmd_check}
+    commands = {"check": datacheck.cmd_check, "add": cmd_add}
     try:
         if not args.data_command:
             raise Refusal("say what to do with the data: offences data check | add | import | export "
@@ -35,3 +49,69 @@ def run_data_command(args) -> int:
     except Refusal as err:
         print(f"offences: {err}", file=sys.stderr)
         return 2
+
+
+def cmd_add(args) -> int:
+    """Read, check every row, stage, validate the whole, show the change, confirm, rename."""
+    from . import datachange, datadesk, sheets
+    from .store import DataError, Store, default_data_dir, shown
+
+    folder = default_data_dir()
+    if not datadesk.RELEASE.match(args.release or ""):
+        raise Refusal(f"--release {args.release}: give the release's month as YYYY-MM, e.g. 2026-06")
+    try:
+        store = Store(folder)
+    except DataError as err:
+        raise Refusal(f"the data is not valid now, so nothing can be added: {err} (offences data check lists "
+                      "every problem)") from None
+    where = str(args.file)
+    try:
+        rows = sheets.read_rows(args.file)
+    except sheets.SheetProblem as err:
+        raise Refusal(str(err)) from None
+    options = datadesk.Options(args.release, args.outlet, args.url, args.measure, args.note)
+    try:
+        reading = datadesk.read_figures(rows, where, store, options)
+    except datadesk.Refused as err:
+        raise Refusal(str(err)) from None
+    if reading.problems:
+        for number, reason in reading.problems[1:datadesk.MAX_SHOWN]:
+            print(f"  {where} row {number}: {reason}", file=sys.stderr)
+        more = len(reading.problems) - 1
+        number, reason = reading.problems[0]
+        raise Refusal(f"{where} row {number}: {reason}" + (f" ({more} more problem{'s' * (more > 1)} listed "
+                                                           "above)" if more else "") + "; nothing was written")
+    if datadesk.already_added(store, reading.figures):
+        raise Refusal(f"{where}: every figure in it is already in {shown(folder)}/reports.csv for release "
+                      f"{args.release} from the same page: nothing to add")
+    reports = folder / "reports.csv"
+    current = reports.read_bytes()
+    with datachange.Change(folder) as change:
+        change.stage("reports.csv", datadesk.appended(current, reading.figures))
+        try:
+            after = change.validate()
+        except DataError as err:
+            raise Refusal(datadesk.line_to_row(err, _first_line(current), reading.figures, where)
+                          + "; nothing was written") from None
+        found = datachange.diff(store, after, [f.key for f in reading.figures])
+        print(f"Adding {len(reading.figures)} row{'s' * (len(reading.figures) != 1)} from {where} "
+              f"(release {args.release}) to {shown(folder)}/reports.csv:")
+        for note in (f.read_as for f in reading.figures if f.read_as):
+            print(f"  Note: {note}")
+        print("\n".join(found.lines()))
+        answer = datachange.confirm(f"Write these changes to {shown(folder)}/reports.csv?", args.yes)
+        if answer is None:
+            raise Refusal("nothing written: no one confirmed (run again with --yes to write without asking)")
+        if not answer:
+            print("Nothing written.")
+            return 0
+        if reports.read_bytes() != current:
+            raise Refusal(f"{shown(folder)}/reports.csv changed while this ran; nothing was written: run again")
+        change.commit()
+    print(datachange.written(folder, store, after.hash))
+    return 0
+
+
+def _first_line(current: bytes) -> int:
+    """The line number, as an editor counts, of the first row appended to a file with these bytes."""
+    return current.count(b"\n") + (0 if current.endswith(b"\n") or not current else 1) + 1

@@ -108,8 +108,12 @@ def read_queries(queries_dir: Path = ROOT / "queries") -> dict[str, str]:
 class Store:
     """One in-memory DuckDB database built from data/; each query runs on its own cursor."""
 
-    def __init__(self, data_dir: Path | str | None = None, queries_dir: Path | str | None = None):
+    def __init__(self, data_dir: Path | str | None = None, queries_dir: Path | str | None = None,
+                 staged: dict[str, Path] | None = None):
         self.data_dir = Path(data_dir) if data_dir else default_data_dir()
+        # staged: files written but not yet renamed into place ({"reports": temp path}), so a data change
+        # is validated as the whole data set it would make before anything is replaced
+        self.staged = staged or {}
         self.queries = read_queries(Path(queries_dir) if queries_dir else ROOT / "queries")
         # One thread per query: the tables are tiny, so DuckDB's parallelism only adds overhead (~20% a query),
         # and concurrent Slack requests each get their own cursor anyway.
@@ -145,7 +149,7 @@ class Store:
     def _load_raw(self, name: str, columns: list[str], folder: str) -> None:
         file = f"{name}.csv"
         try:
-            raw = read_bytes(self.data_dir / file)
+            raw = read_bytes(self.staged.get(name, self.data_dir / file))
             self._hash.update(f"{file}\0{len(raw)}\0".encode() + raw)
             rows = table_from_bytes(raw, columns)
         except CsvProblem as problem:
