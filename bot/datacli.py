@@ -35,12 +35,19 @@ def add_data_commands(sub, common: argparse.ArgumentParser) -> None:
     add.add_argument("--measure", help="the measure (measures.csv) when the file has no measure column")
     add.add_argument("--note", help="a note for every row (when the file has no note column)")
     add.add_argument("--yes", action="store_true", help="write without asking")
+    export = actions.add_parser(
+        "export", parents=[common], help="write the figures the bot answers with as CSV or Parquet",
+        description="The canonical figures, one row per place, year and measure, with status, release and "
+        "source (and earlier releases' numbers), for other newsroom tools. CSV to standard output unless --out.")
+    export.add_argument("--measure", help="one measure (see measures.csv); default: all")
+    export.add_argument("--format", choices=["csv", "parquet"], default="csv", help="csv (default) or parquet")
+    export.add_argument("--out", type=Path, metavar="PATH", help="the file to write (written whole, or not at all)")
 
 
 def run_data_command(args) -> int:
     from . import datacheck
 
-    commands = {"check": datacheck.cmd_check, "add": cmd_add}
+    commands = {"check": datacheck.cmd_check, "add": cmd_add, "export": cmd_export}
     try:
         if not args.data_command:
             raise Refusal("say what to do with the data: offences data check | add | import | export "
@@ -115,3 +122,22 @@ def cmd_add(args) -> int:
 def _first_line(current: bytes) -> int:
     """The line number, as an editor counts, of the first row appended to a file with these bytes."""
     return current.count(b"\n") + (0 if current.endswith(b"\n") or not current else 1) + 1
+
+
+def cmd_export(args) -> int:
+    from .dataexport import export
+    from .store import DataError, Store, default_data_dir
+
+    try:
+        store = Store(default_data_dir())
+    except DataError as err:
+        raise Refusal(f"cannot export: {err}") from None
+    try:
+        count = export(store, args.measure, args.format, args.out)
+    except ValueError as err:
+        raise Refusal(str(err)) from None
+    except OSError as err:
+        raise Refusal(f"--out {args.out}: cannot write it ({err.strerror})") from None
+    if args.out:
+        print(f"Wrote {count} figures to {args.out} ({args.format}).", file=sys.stderr)
+    return 0
