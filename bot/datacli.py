@@ -35,6 +35,14 @@ def add_data_commands(sub, common: argparse.ArgumentParser) -> None:
     add.add_argument("--measure", help="the measure (measures.csv) when the file has no measure column")
     add.add_argument("--note", help="a note for every row (when the file has no note column)")
     add.add_argument("--yes", action="store_true", help="write without asking")
+    imp = actions.add_parser(
+        "import", parents=[common], help="import published tables (files, folders or zips) by their layout",
+        description="Import published tables in the layouts this knows (offences data import --list), "
+        "validating the whole batch first and writing atomically, with a row per table in manifest.csv "
+        "(file, sha256, publisher, period, rows, time). A file in an unknown layout refuses the batch (exit 2).")
+    imp.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="a file, a folder of files, or a .zip")
+    imp.add_argument("--list", action="store_true", help="print the layouts this knows and exit")
+    imp.add_argument("--yes", action="store_true", help="write without asking")
     export = actions.add_parser(
         "export", parents=[common], help="write the figures the bot answers with as CSV or Parquet",
         description="The canonical figures, one row per place, year and measure, with status, release and "
@@ -47,7 +55,7 @@ def add_data_commands(sub, common: argparse.ArgumentParser) -> None:
 def run_data_command(args) -> int:
     from . import datacheck
 
-    commands = {"check": datacheck.cmd_check, "add": cmd_add, "export": cmd_export}
+    commands = {"check": datacheck.cmd_check, "add": cmd_add, "import": cmd_import, "export": cmd_export}
     try:
         if not args.data_command:
             raise Refusal("say what to do with the data: offences data check | add | import | export "
@@ -140,4 +148,68 @@ def cmd_export(args) -> int:
         raise Refusal(f"--out {args.out}: cannot write it ({err.strerror})") from None
     if args.out:
         print(f"Wrote {count} figures to {args.out} ({args.format}).", file=sys.stderr)
+    return 0
+
+
+def cmd_import(args) -> int:
+    """Every table read and recognised before anything is staged; one change for the whole batch."""
+    from . import datachange, importers
+    from .datadesk import appended_rows
+    from .store import DataError, Store, default_data_dir, shown
+
+    if args.list:
+        print("Layouts offences data import knows:")
+        for importer in importers.IMPORTERS:
+            print(f"  {importer.layout}: {importer.describe}")
+        print("No importer for official tables (Home Office, ONS, data.police.uk) has been written yet.")
+        return 0
+    if not args.paths:
+        raise Refusal("give the files, folders or zips to import (offences data import --list shows the layouts)")
+    folder = default_data_dir()
+    try:
+        store = Store(folder)
+        found = importers.tables(args.paths)
+        done_before = {e["sha256"]: e for e in importers.read_manifest(folder)}
+        plan = []
+        for table in found:
+            if table.sha256 in done_before:
+                print(f"{table.name}: already imported ({done_before[table.sha256]['imported_at']}), skipped")
+                continue
+            plan.append(importers.recognise(table).convert(table, store))
+    except DataError as err:
+        raise Refusal(f"the data is not valid now, so nothing can be imported: {err}") from None
+    except importers.ImportRefused as err:
+        raise Refusal(f"{err}; nothing was written") from None
+    if not plan:
+        print("Nothing to import.")
+        return 0
+    reports = folder / "reports.csv"
+    current = reports.read_bytes()
+    rows = [row for item in plan for row in item.rows]
+    origin = [item.table.name for item in plan for _ in item.rows]
+    with datachange.Change(folder) as change:
+        if rows:
+            change.stage("reports.csv", appended_rows(current, rows))
+        change.stage(importers.MANIFEST, importers.manifest_with(folder, plan))
+        try:
+            after = change.validate()
+        except DataError as err:
+            first = _first_line(current)
+            where = (f"{origin[err.line - first]} (row {err.line - first + 1} of those added)"
+                     if err.file == "reports.csv" and 0 <= err.line - first < len(rows) else str(err))
+            raise Refusal(f"{where}: {err.reason}; nothing was written" if where != str(err)
+                          else f"{err}; nothing was written") from None
+        keys = [(r[0], r[1], r[2], r[3]) for r in rows]
+        for item in plan:
+            print(f"{item.table.name}: {item.layout}, {item.publisher}, {item.period or 'no period'}: "
+                  f"{len(item.rows)} new row{'s' * (len(item.rows) != 1)} for {item.target}")
+        print("\n".join(datachange.diff(store, after, keys).lines()))
+        answer = datachange.confirm(f"Import into {shown(folder)} and record it in {importers.MANIFEST}?", args.yes)
+        if answer is None:
+            raise Refusal("nothing written: no one confirmed (run again with --yes to write without asking)")
+        if not answer:
+            print("Nothing written.")
+            return 0
+        change.commit()
+    print(datachange.written(folder, store, after.hash))
     return 0

@@ -244,10 +244,13 @@ def _measure(written: str, measures: dict) -> str:
 
 def appended(current: bytes, figures: list[Figure]) -> bytes:
     """reports.csv with the new rows after the old ones, the old bytes untouched (a reviewable diff)."""
+    return appended_rows(current, [[f.values[c] for c in COLUMNS] for f in figures])
+
+
+def appended_rows(current: bytes, rows: list[list[str]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    for f in figures:
-        writer.writerow([f.values[c] for c in COLUMNS])
+    writer.writerows(rows)
     head = current if current.endswith(b"\n") or not current else current + b"\n"
     return head + out.getvalue().encode("utf-8")
 
