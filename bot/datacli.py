@@ -68,6 +68,13 @@ def run_data_command(args) -> int:
 
 def cmd_add(args) -> int:
     """Read, check every row, stage, validate the whole, show the change, confirm, rename."""
+    try:
+        return _add(args)
+    except OSError as err:  # the data folder cannot be written (permissions, a full disk)
+        raise Refusal(f"{err.filename or 'a file'}: {err.strerror or err}; nothing was changed") from None
+
+
+def _add(args) -> int:
     from . import datachange, datadesk, sheets
     from .store import DataError, Store, default_data_dir, shown
 
@@ -153,6 +160,13 @@ def cmd_export(args) -> int:
 
 def cmd_import(args) -> int:
     """Every table read and recognised before anything is staged; one change for the whole batch."""
+    try:
+        return _import(args)
+    except OSError as err:
+        raise Refusal(f"{err.filename or 'a file'}: {err.strerror or err}; nothing was changed") from None
+
+
+def _import(args) -> int:
     from . import datachange, importers
     from .datadesk import appended_rows
     from .store import DataError, Store, default_data_dir, shown

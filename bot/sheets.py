@@ -24,6 +24,8 @@ class SheetProblem(Exception):
 def read_rows(path: Path) -> list[tuple[int, list[str]]]:
     """Every non-empty row as (its row or line number, its cells as text); the header is the first."""
     path = Path(path)
+    if path.is_dir():
+        raise SheetProblem(f"{path}: is a folder; give the release's file")
     if not path.is_file():
         raise SheetProblem(f"{path}: no such file")
     suffix = path.suffix.lower()
@@ -46,6 +48,8 @@ def _csv_rows(path: Path) -> list[tuple[int, list[str]]]:
         records = parse(text, delimiter)
     except CsvProblem as problem:
         raise SheetProblem(f"{path} line {problem.line}: {problem.reason}") from None
+    if not any(any(f.strip() for f in fields) for _, fields in records):
+        raise SheetProblem(f"{path}: the file is empty")
     return [(line, [f.strip() for f in fields]) for line, fields in records if any(f.strip() for f in fields)]
 
 

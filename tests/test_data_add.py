@@ -219,3 +219,24 @@ def test_ods_input(capsys, data, tmp_path):
     assert code == 0, err
     assert "Durham 2016/17 cyber_flagged_child_sex_offences: 190 (2017-06) -> 200 (2026-06)" in out
     assert "Gwent 2017/18 cyber_flagged_child_sex_offences: not supplied" in out
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"", "the file is empty"),
+    (b"PK\x03\x04 not really a spreadsheet", "cannot be read as a spreadsheet"),
+])
+def test_unreadable_files_are_one_line_and_exit_2(capsys, data, tmp_path, content, reason):
+    path = tmp_path / ("release.xlsx" if content else "release.csv")
+    path.write_bytes(content)
+    before = snapshot(data)
+    code, _, err = add(capsys, data, path, "--yes")
+    assert code == 2 and reason in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert snapshot(data) == before
+
+
+def test_user_text_never_reaches_sql(capsys, data, tmp_path):
+    text = "Force,Year,Offences,Measure\n\"'; DROP TABLE reports; --\",2016/17,5,cyber flag\n"
+    before = snapshot(data)
+    code, _, err = add(capsys, data, write(tmp_path, text), "--yes")
+    assert code == 2 and "is not a place in geographies.csv" in err
+    assert snapshot(data) == before and Store(data).rows("figures_without_source") == []
