@@ -35,13 +35,10 @@ def print_refusal(err: DataError) -> None:
 
 def summary(store: Store) -> str:
     """The data in words: what it holds and what deserves a look."""
-    count = store.cursor().execute(
-        "SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM figures), "
-        "(SELECT count(DISTINCT (geography, geography_type)) FROM figures), (SELECT count(*) FROM measures), "
-        "(SELECT count(DISTINCT release) FROM reports)").fetchone()
+    c = store.rows("datadesk_counts")[0]
     out = [f"Data folder: {shown(store.data_dir)} (hash {store.hash[:12]})",
-           f"Valid: {count[0]} report rows give {count[1]} figures (place, year, measure) for {count[2]} places, "
-           f"{count[3]} measures, {count[4]} releases.", ""]
+           f"Valid: {c['reports']} report rows give {c['figures']} figures (place, year, measure) for "
+           f"{c['places']} places, {c['measures']} measures, {c['releases']} releases.", ""]
     out.append("Figures per measure and release (how many it gives; how many it still answers for; years):")
     last = None
     for r in store.rows("datadesk_per_release"):

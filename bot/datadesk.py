@@ -257,10 +257,8 @@ def appended_rows(current: bytes, rows: list[list[str]]) -> bytes:
 
 def already_added(store: Store, figures: list[Figure]) -> bool:
     """Every figure is already in reports.csv from the same page with the same value: a repeat run."""
-    rows = store.cursor().execute(
-        "SELECT geography, geography_type, year, measure, release, source_url, coalesce(CAST(value AS VARCHAR), '') "
-        "FROM reports WHERE file = 'reports.csv'").fetchall()
-    have = set(rows)
+    have = {(r["geography"], r["geography_type"], r["year"], r["measure"], r["release"], r["source_url"], r["value"])
+            for r in store.rows("datadesk_report_rows")}
     return bool(figures) and all(
         (*f.key, f.values["release"], f.values["source_url"], f.values["value"]) in have for f in figures)
 

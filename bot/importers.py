@@ -72,10 +72,7 @@ def _is_reports(table: Table) -> bool:
 
 
 def _reports(table: Table, store: Store) -> Imported:
-    have = {tuple("" if v is None else str(v) for v in row) for row in store.cursor().execute(
-        "SELECT geography, geography_type, year, measure, coalesce(CAST(value AS VARCHAR), ''), qualifier, release, "
-        "coalesce(CAST(forces_responding AS VARCHAR), ''), outlet, source_url, coalesce(note, '') "
-        "FROM reports WHERE file = 'reports.csv'").fetchall()}
+    have = {tuple(row[c] for c in REPORT_COLUMNS) for row in store.rows("datadesk_report_rows")}
     new, seen = [], set()
     for number, cells in table.rows[1:]:
         if len(cells) != len(REPORT_COLUMNS):
