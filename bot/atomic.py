@@ -51,6 +51,34 @@ def discard(staged: dict[str, Path]) -> None:
             pass
 
 
+class Busy(Exception):
+    """Another data change is running on the same folder."""
+
+
+def lock(folder: Path):
+    """An advisory lock on the folder itself for the length of one change, so two editors' changes
+    cannot interleave (each would append to the file the other read). No lock file is left behind.
+    Returns the folder's open descriptor (None where the platform cannot lock a folder: the re-read
+    before the rename still catches a clash)."""
+    try:
+        import fcntl
+        fd = os.open(folder, os.O_RDONLY)
+    except (ImportError, OSError):  # Windows, or a folder that cannot be opened
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise Busy(f"{folder}: another offences data change is running on this folder; try again when it "
+                   "has finished") from None
+    return fd
+
+
+def unlock(fd) -> None:
+    if fd is not None:
+        os.close(fd)  # closing releases the lock
+
+
 def clean_stale(folder: Path) -> None:
     """Temporary files an interrupted change left behind (never read by the loader)."""
     for tmp in Path(folder).glob(TEMP_PREFIX + "*"):

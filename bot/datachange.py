@@ -123,11 +123,15 @@ class Change:
         self.staged = {}
 
     def __enter__(self) -> "Change":
-        atomic.clean_stale(self.folder)
+        self._lock = atomic.lock(self.folder)
+        atomic.clean_stale(self.folder)  # what a killed run left (safe: we hold the lock)
         return self
 
     def __exit__(self, *exc) -> None:
-        self.discard()  # whatever happened, nothing half-written stays behind (committed files are gone from it)
+        try:
+            self.discard()  # whatever happened, nothing half-written stays behind (committed files are gone from it)
+        finally:
+            atomic.unlock(self._lock)
 
 
 def written(folder: Path, before: Store, after_hash: str) -> str:

@@ -53,7 +53,7 @@ def add_data_commands(sub, common: argparse.ArgumentParser) -> None:
 
 
 def run_data_command(args) -> int:
-    from . import datacheck
+    from . import atomic, datacheck
 
     commands = {"check": datacheck.cmd_check, "add": cmd_add, "import": cmd_import, "export": cmd_export}
     try:
@@ -63,6 +63,9 @@ def run_data_command(args) -> int:
         return commands[args.data_command](args)
     except Refusal as err:
         print(f"offences: {err}", file=sys.stderr)
+        return 2
+    except atomic.Busy as err:
+        print(f"offences: {err}; nothing was written", file=sys.stderr)
         return 2
 
 

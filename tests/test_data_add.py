@@ -240,3 +240,41 @@ def test_user_text_never_reaches_sql(capsys, data, tmp_path):
     code, _, err = add(capsys, data, write(tmp_path, text), "--yes")
     assert code == 2 and "is not a place in geographies.csv" in err
     assert snapshot(data) == before and Store(data).rows("figures_without_source") == []
+
+
+def test_a_run_killed_while_it_waits_to_rename_leaves_the_data_intact(data, tmp_path):
+    """A real kill between writing the staged file and renaming it: the process is stopped with SIGKILL
+    while it asks for confirmation (its new reports.csv is written and fsynced, not yet renamed)."""
+    import signal
+    import subprocess
+    import sys
+
+    before = snapshot(data)
+    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "data", "add", str(write(tmp_path, GOOD)), "--release",
+                             "2026-06", "--outlet", "nspcc.org.uk", "--url", URL, "--data", str(data)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    seen = b""
+    while b"Write these changes" not in seen:
+        chunk = proc.stdout.read1(4096)
+        assert chunk, proc.stderr.read().decode()
+        seen += chunk
+    staged = [p for p in data.iterdir() if p.name.startswith(".offences-staged-")]
+    assert len(staged) == 1 and b"Northumbria,force,2018/19" in staged[0].read_bytes()
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert {k: v for k, v in snapshot(data).items() if not k.startswith(".")} == before
+    assert Store(data).rows("figure", geography="Durham", geography_type="force", year="2016/17",
+                            measure="cyber_flagged_child_sex_offences")[0]["value"] == 190
+
+
+def test_two_changes_at_once_cannot_interleave(capsys, data, tmp_path):
+    from bot import atomic
+
+    held = atomic.lock(data)  # as another editor's `offences data add` would hold it
+    try:
+        before = snapshot(data)
+        code, _, err = add(capsys, data, write(tmp_path, GOOD), "--yes")
+        assert code == 2 and "another offences data change is running" in err and snapshot(data) == before
+    finally:
+        atomic.unlock(held)
+    assert add(capsys, data, write(tmp_path, GOOD), "--yes")[0] == 0
