@@ -80,3 +80,70 @@ def test_the_fact_checker_follows_the_reloaded_data(live_data):
     durham()  # a request to the bot notices the change
     (claim,) = check("Durham Constabulary recorded 191 offences in 2016/17.").claims
     assert claim.verdict == "supported"
+
+
+def test_the_real_server_answers_from_new_data_without_a_restart(fake_slack_module, free_port, tmp_path, capsys):
+    """`offences serve --data DIR` under gunicorn, Slack signing and all: a release added with
+    `offences data add` is answered on the next slash command; a broken file afterwards is not served."""
+    import json
+    import signal
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    from fake_slack import post, signed_headers, slash_command_body
+
+    token, secret = "xoxb-123-456-secretbottoken", "8f14e45fceea167a5a36dedd4bea2543"
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    slack = fake_slack_module
+    slack.reset()
+    env = dict(os.environ, SLACK_BOT_TOKEN=token, SLACK_SIGNING_SECRET=secret, SLACK_API_BASE_URL=slack.api_url,
+               LOG_LEVEL="WARNING")
+    env.pop("OFFENCES_DATA_DIR", None)
+    log_path = tmp_path / "serve.log"
+    with open(log_path, "wb") as log_file:
+        proc = subprocess.Popen([str(Path(sys.executable).with_name("offences")), "serve", "--port", str(free_port),
+                                 "--host", "127.0.0.1", "--data", str(data)], env=env, stdout=log_file,
+                                stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{free_port}"
+
+    def durham() -> str:
+        body = slash_command_body("durham 2016-17", slack.response_url("r"))
+        status, _, raw = post(base + "/slack/events", body, signed_headers(secret, body))
+        assert status == 200, raw
+        return json.loads(raw)["text"]
+
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/healthz", timeout=1):
+                    break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, log_path.read_text()
+                time.sleep(0.1)
+        assert "Durham Constabulary recorded 190" in durham()
+        release = tmp_path / "release.csv"
+        release.write_text("force,year,value,measure\nDurham,2016/17,200,cyber flag\n", encoding="utf-8")
+        assert main(["data", "add", str(release), "--release", "2026-06", "--outlet", "nspcc.org.uk", "--url", URL,
+                     "--data", str(data), "--yes"]) == 0
+        capsys.readouterr()
+        assert "Durham Constabulary recorded 200" in durham()  # same process, no restart
+        reports = data / "reports.csv"
+        reports.write_text(reports.read_text(encoding="utf-8").replace(",200,exact,2026-06,", ",2OO,exact,2026-06,"),
+                           encoding="utf-8")
+        assert "Durham Constabulary recorded 200" in durham()  # the bad file is not served
+        assert "Durham Constabulary recorded 200" in durham()
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    output = log_path.read_text()
+    assert output.count("changed but is not valid") == 1, output
+    assert "value '2OO' is not a whole number" in output
