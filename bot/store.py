@@ -1,8 +1,10 @@
-"""The dataset in DuckDB: loaded once from data/, validated, and queried only through queries/*.sql.
+"""The dataset in DuckDB: loaded from the data folder, validated, and queried only through queries/*.sql.
 
 Why this shape: the CSVs in data/ stay the reviewable source of truth, DuckDB gives every question
 a named, parameterised SQL file (as Datasette's canned queries do), and a bad data file stops the
 bot at start-up with the file, line and reason instead of producing a wrong figure on deadline.
+Each CSV is read by bot/csvfile.py (the line numbers a text editor shows); a Store is one load, and
+bot/live.py builds a new one when the files change, swapping it in only if it is valid.
 """
 
 from __future__ import annotations
