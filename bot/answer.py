@@ -7,13 +7,13 @@ bot/charts.py; bot/check/ checks copy against the same figures and arithmetic.
 from __future__ import annotations
 
 import calendar
-import threading
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .numbers import SMALL_BASE, Change, round_half_up, thousands
 from .parse import DEFAULT_RANK, EXAMPLES, MEASURE_KEYWORD, ParseError, Request, parse
 from .places import Gazetteer, Place
+from .live import Live
 from .store import Store, get_store
 from .years import FinancialYear
 
@@ -647,16 +647,18 @@ def _unique_sources(rows: list[dict]) -> list[Source]:
     return out
 
 
-_answerer: Answerer | None = None
-_lock = threading.Lock()
+_live = Live(lambda folder: Answerer(Store(folder)))  # the fact-checker follows it (bot.check.get_checker)
 
 
 def get_answerer() -> Answerer:
-    global _answerer
-    with _lock:
-        if _answerer is None:
-            _answerer = Answerer()
-        return _answerer
+    """The answerer for the data folder in use, reloaded when its files changed and the new data is valid."""
+    return _live.get()
+
+
+def data_version(refresh: bool = True) -> dict | None:
+    """The data being served: {"hash", "loaded_at", "data_dir", "refused"} (refused: why newer files in
+    the folder are not being served, or None); None before any is loaded. For /healthz (refresh=False)."""
+    return _live.version(refresh)
 
 
 def answer(text: str) -> Answer:

@@ -1,4 +1,5 @@
-"""`offences`: the command line face of the bot (ask, check, serve). Thin: it calls answer()/check().
+"""`offences`: the command line face of the bot (ask, check, data, serve). Thin: it calls answer()/check()
+and, for `offences data ...`, bot/datacli.py.
 
 Exit codes: 0 with an answer, 2 for a user error (the message says what would work), 1 for a fault
 in the bot itself (an error id, never a traceback; the traceback goes to the log).
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import uuid
 
@@ -20,6 +22,9 @@ USAGE_EXAMPLES = """examples:
   offences check "Kent Police recorded 361 offences in 2016/17, up from 63, a rise of 573%"
   offences serve --port 3000        (Slack over HTTP at /slack/events)
   offences serve --socket           (Slack in Socket Mode, for local use)
+  offences data check               (validate the data and summarise it)
+  offences data add new.xlsx --release 2026-06 --outlet nspcc.org.uk --url https://...
+  offences ask "durham latest" --data /srv/newsroom-data
 """
 
 log = logging.getLogger("offences")
@@ -31,16 +36,20 @@ def build_parser() -> argparse.ArgumentParser:
         description="Sourced figures on police-recorded online child sexual offences (NSPCC FOI data).",
         epilog=USAGE_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command")
-    ask = sub.add_parser("ask", help="answer a question such as \"durham 2016-17\"")
+    common = data_option()
+    ask = sub.add_parser("ask", help="answer a question such as \"durham 2016-17\"", parents=[common])
     ask.add_argument("text", nargs="+", help="the question, as you would type it in Slack")
     ask.add_argument("--json", action="store_true", help="print one JSON object (stable keys)")
     ask.add_argument("--chart", metavar="PATH", help="also write the answer's chart as a PNG to PATH")
-    check = sub.add_parser("check", help="fact-check the figures in a passage of copy",
+    check = sub.add_parser("check", help="fact-check the figures in a passage of copy", parents=[common],
                            description="Fact-check every figure in a passage against the data and against the "
                            "passage's own numbers. Exit 0 when the check ran (even if claims are inaccurate).")
     check.add_argument("text", nargs="+", help="the copy to check, or - to read it from standard input")
     check.add_argument("--json", action="store_true", help="print one JSON object: {\"claims\": [...]}")
-    serve = sub.add_parser("serve", help="run the Slack app (HTTP at /slack/events, or --socket)",
+    from .datacli import add_data_commands
+
+    add_data_commands(sub, common)
+    serve = sub.add_parser("serve", help="run the Slack app (HTTP at /slack/events, or --socket)", parents=[common],
                            description="Run the Slack app. HTTP mode (the default) serves /slack/events with "
                            "gunicorn + uvicorn and needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; --socket uses "
                            "Socket Mode and needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN. SLACK_API_BASE_URL, "
@@ -49,6 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="0.0.0.0", help="address to listen on (default: 0.0.0.0)")
     serve.add_argument("--socket", action="store_true", help="use Socket Mode (SLACK_APP_TOKEN) instead of HTTP")
     return parser
+
+
+def data_option() -> argparse.ArgumentParser:
+    """`--data DIR`, shared by every command: the data folder (else $OFFENCES_DATA_DIR, else data/)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data", metavar="DIR", help="the data folder to use (default: $OFFENCES_DATA_DIR, "
+                        "else the data/ folder beside the code)")
+    return common
 
 
 class UserError(Exception):
@@ -67,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"offences: {err}", file=sys.stderr)
         return 2
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    from .store import use_data_dir
+
+    use_data_dir(getattr(args, "data", None))  # every run says which folder it uses (None: the default)
     try:
         return COMMANDS[args.command](args)
     except UserError as err:
@@ -82,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         log.error("error %s: %s", error_id, exc, exc_info=log.isEnabledFor(logging.DEBUG))
         print(f"offences: something went wrong on our side (error id {error_id}).", file=sys.stderr)
         return 1
+    finally:
+        use_data_dir(None)  # in-process callers (tests) go back to the default folder
 
 
 def _load():
@@ -150,6 +172,8 @@ def cmd_serve(args) -> int:
     if args.port is not None and not 0 < args.port < 65536:
         raise UserError(f"--port {args.port}: use a TCP port number between 1 and 65535")
     _check_token(settings)
+    if args.data:  # the gunicorn worker inherits it; so would anything the server starts
+        os.environ["OFFENCES_DATA_DIR"] = args.data
     try:
         if args.socket:
             return server.serve_socket(settings)
@@ -171,7 +195,13 @@ def _check_token(settings) -> None:
         "Permissions page (reinstall the app if it was revoked)"))
 
 
-COMMANDS = {"ask": cmd_ask, "check": cmd_check, "serve": cmd_serve}
+def cmd_data(args) -> int:
+    from .datacli import run_data_command
+
+    return run_data_command(args)
+
+
+COMMANDS = {"ask": cmd_ask, "check": cmd_check, "data": cmd_data, "serve": cmd_serve}
 
 
 if __name__ == "__main__":

@@ -1,20 +1,25 @@
-"""The dataset in DuckDB: loaded once from data/, validated, and queried only through queries/*.sql.
+"""The dataset in DuckDB: loaded from the data folder, validated, and queried only through queries/*.sql.
 
 Why this shape: the CSVs in data/ stay the reviewable source of truth, DuckDB gives every question
 a named, parameterised SQL file (as Datasette's canned queries do), and a bad data file stops the
 bot at start-up with the file, line and reason instead of producing a wrong figure on deadline.
+Each CSV is read by bot/csvfile.py (the line numbers a text editor shows); a Store is one load, and
+bot/live.py builds a new one when the files change, swapping it in only if it is valid.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
-import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+
+from .csvfile import CsvProblem, read_bytes, table_from_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,14 +46,60 @@ class DataError(Exception):
     file: str
     line: int
     reason: str
+    folder: str = "data"  # the data folder as the user knows it (OFFENCES_DATA_DIR / --data)
+    others: list = field(default_factory=list)  # any further (file, line, reason) the validation found
 
     def __str__(self) -> str:
-        where = f"data/{self.file}" + (f" line {self.line}" if self.line else "")
+        where = (f"{self.folder}/{self.file}" if self.file else self.folder) + (f" line {self.line}" if self.line else "")
         return f"{where}: {self.reason}"
 
 
+_chosen_data_dir: Path | None = None
+
+
+def use_data_dir(path: Path | str | None) -> None:
+    """The data folder for this process (`--data DIR`); None goes back to OFFENCES_DATA_DIR or data/."""
+    global _chosen_data_dir
+    _chosen_data_dir = Path(path) if path else None
+
+
 def default_data_dir() -> Path:
-    return Path(os.environ.get("OFFENCES_DATA_DIR", ROOT / "data"))
+    if _chosen_data_dir is not None:
+        return _chosen_data_dir
+    return Path(os.environ.get("OFFENCES_DATA_DIR") or ROOT / "data")
+
+
+def shown(folder: Path) -> str:
+    """A folder as messages name it: relative to where the command runs when it is inside it."""
+    try:
+        return str(Path(folder).resolve().relative_to(Path.cwd().resolve())) or "."
+    except ValueError:
+        return str(folder)
+
+
+def signature(folder: Path) -> tuple:
+    """A cheap fingerprint of the data files (size, modification time, inode): it changes when any file
+    is rewritten or replaced, so a running bot can tell without reading them."""
+    out = []
+    for name in DATA_FILES:
+        try:
+            st = os.stat(Path(folder) / f"{name}.csv")
+            out.append((name, st.st_size, st.st_mtime_ns, st.st_ino))
+        except OSError:
+            out.append((name, None, None, None))
+    return tuple(out)
+
+
+def content_hash(folder: Path) -> str | None:
+    """The sha256 a Store built from these files would have (None when a file cannot be read)."""
+    digest = hashlib.sha256()
+    try:
+        for name in DATA_FILES:
+            raw = (Path(folder) / f"{name}.csv").read_bytes()
+            digest.update(f"{name}.csv\0{len(raw)}\0".encode() + raw)
+    except OSError:
+        return None
+    return digest.hexdigest()
 
 
 def read_queries(queries_dir: Path = ROOT / "queries") -> dict[str, str]:
@@ -59,55 +110,55 @@ def read_queries(queries_dir: Path = ROOT / "queries") -> dict[str, str]:
 class Store:
     """One in-memory DuckDB database built from data/; each query runs on its own cursor."""
 
-    def __init__(self, data_dir: Path | str | None = None, queries_dir: Path | str | None = None):
+    def __init__(self, data_dir: Path | str | None = None, queries_dir: Path | str | None = None,
+                 staged: dict[str, Path] | None = None):
         self.data_dir = Path(data_dir) if data_dir else default_data_dir()
+        # staged: files written but not yet renamed into place ({"reports": temp path}), so a data change
+        # is validated as the whole data set it would make before anything is replaced
+        self.staged = staged or {}
         self.queries = read_queries(Path(queries_dir) if queries_dir else ROOT / "queries")
         # One thread per query: the tables are tiny, so DuckDB's parallelism only adds overhead (~20% a query),
         # and concurrent Slack requests each get their own cursor anyway.
         self._con = duckdb.connect(":memory:", config={"threads": 1})
         self._local = threading.local()
+        self.signature = signature(self.data_dir)  # taken before reading: a change while loading shows next time
+        self._hash = hashlib.sha256()
         self._load()
+        self.hash = self._hash.hexdigest()  # of the bytes loaded, file by file
+        self.loaded_at = datetime.now(timezone.utc)
         # Loaded once: from here on nothing may reach files or change settings, whatever a query says.
         self._con.execute(self.queries["lock"])
 
     # -- start-up -------------------------------------------------------------------------------
     def _load(self) -> None:
+        folder = shown(self.data_dir)
+        if not self.data_dir.is_dir():
+            raise DataError("", 0, "no such data folder (set --data DIR or OFFENCES_DATA_DIR)", folder)
         for name, columns in DATA_FILES.items():
-            self._load_raw(name, columns)
+            self._load_raw(name, columns, folder)
         problems = self._con.execute(self.queries["validate"]).fetchall()
         if problems:
             file, line, reason = problems[0]
             more = f" ({len(problems) - 1} more problem{'s' if len(problems) > 2 else ''} after it)" if len(problems) > 1 else ""
-            raise DataError(file, line, reason + more)
+            raise DataError(file, line, reason + more, folder, problems[1:])
         for step in BUILD_STEPS:
             try:
                 self._con.execute(self.queries[step])
             except duckdb.Error as exc:  # a constraint the validation did not foresee
-                raise DataError(step, 0, f"could not build the {step} tables: {_first_line(exc)}") from None
+                raise DataError("", 0, f"could not build the {step} tables (queries/{step}.sql): "
+                                f"{_first_line(exc)}", folder) from None
 
-    def _load_raw(self, name: str, columns: list[str]) -> None:
-        path = self.data_dir / f"{name}.csv"
-        file = path.name
-        if not path.is_file():
-            raise DataError(file, 0, "file is missing")
+    def _load_raw(self, name: str, columns: list[str], folder: str) -> None:
+        file = f"{name}.csv"
         try:
-            raw = self._con.sql(self.queries["load_raw"], params={"path": str(path)})
-            found = raw.columns[1:]
-            if found != columns:
-                missing = [c for c in columns if c not in found]
-                extra = [c for c in found if c not in columns]
-                detail = "; ".join(filter(None, [
-                    "missing column(s) " + ", ".join(missing) if missing else "",
-                    "unexpected column(s) " + ", ".join(extra) if extra else "",
-                    "columns out of order" if not missing and not extra else "",
-                ]))
-                raise DataError(file, 1, f"header does not match the schema: {detail}")
-            raw.create("raw_" + name)  # the table name comes from DATA_FILES, never from input
-        except duckdb.Error as exc:
-            message = str(exc)
-            match = re.search(r"[Ll]ine:?\s*(\d+)", message)
-            raise DataError(file, int(match.group(1)) if match else 0,
-                            f"not a well-formed CSV file: {_first_line(exc)}") from None
+            raw = read_bytes(self.staged.get(name, self.data_dir / file))
+            self._hash.update(f"{file}\0{len(raw)}\0".encode() + raw)
+            rows = table_from_bytes(raw, columns)
+        except CsvProblem as problem:
+            raise DataError(file, problem.line, problem.reason, folder) from None
+        frame = pd.DataFrame([[line, *values] for line, values in rows], columns=["line", *columns])
+        frame = frame.astype({"line": "int64", **{c: "string" for c in columns}})
+        self._con.from_df(frame).create("raw_" + name)  # the table name comes from DATA_FILES, never from input
 
     # -- queries --------------------------------------------------------------------------------
     def cursor(self) -> duckdb.DuckDBPyConnection:

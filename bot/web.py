@@ -58,6 +58,20 @@ def _text(status: int, message: str, *extra: tuple[str, str], close: bool = Fals
 HEALTHY = _text(200, "ok\n")
 
 
+def health() -> Reply:
+    """200 "ok", then the data being served (hash, load time, folder) and, if newer files were refused, why:
+    a deploy or a data editor can see which release the bot is answering from."""
+    from .answer import data_version  # noqa: PLC0415
+
+    version = data_version(refresh=False)
+    if version is None:
+        return HEALTHY
+    lines = [f"ok\ndata {version['hash'][:12]} loaded {version['loaded_at']} from {version['data_dir']}"]
+    if version.get("refused"):
+        lines.append(f"newer data refused: {version['refused']}")
+    return _text(200, "\n".join(lines) + "\n")
+
+
 def refuse(status: int, why: str, client: str, **kw) -> Reply:
     log.warning("refused a request from %s: %s (%d)", client or "?", why, status)
     return _text(status, why + "\n", **kw)
@@ -80,7 +94,7 @@ class Front:
         """A reply decided by the request line and headers alone, or None to go on and read the body."""
         if path == HEALTH_PATH:
             if method in ("GET", "HEAD"):
-                return HEALTHY
+                return health()
             return _text(405, "use GET\n", ("allow", "GET, HEAD"))
         if path != EVENTS_PATH:
             return _text(404, "not found\n")

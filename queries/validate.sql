@@ -10,9 +10,54 @@ WITH reports_all AS (
     FROM raw_reports_other_periods
 ),
 problems AS (
+    -- tables the bot cannot answer without: a header and no rows is refused, not served as "no figures"
+    SELECT 'reports.csv' AS file, 1 AS line, 'no figures: the file has its header line and no rows' AS reason
+    WHERE NOT EXISTS (SELECT 1 FROM raw_reports)
+    UNION ALL
+    SELECT 'geographies.csv', 1, 'no geographies: the file has its header line and no rows'
+    WHERE NOT EXISTS (SELECT 1 FROM raw_geographies)
+    UNION ALL
+    SELECT 'measures.csv', 1, 'no measures: the file has its header line and no rows'
+    WHERE NOT EXISTS (SELECT 1 FROM raw_measures)
+    UNION ALL
+    -- numbers too large for the typed tables (a pasted cell, digits run together)
+    SELECT 'geographies.csv', line, 'population_mid2018 ' || population_mid2018 || ' is too large to be a population'
+    FROM raw_geographies
+    WHERE regexp_full_match(coalesce(population_mid2018, ''), '[0-9]+') AND try_cast(population_mid2018 AS INTEGER) IS NULL
+    UNION ALL
+    SELECT 'releases.csv', line, 'headline_value ' || headline_value || ' is too large to be a count'
+    FROM raw_releases
+    WHERE regexp_full_match(coalesce(headline_value, ''), '[0-9]+') AND try_cast(headline_value AS INTEGER) IS NULL
+    UNION ALL
+    SELECT 'releases.csv', line, 'forces_responding ' || forces_responding || ' is too large to be a number of forces'
+    FROM raw_releases
+    WHERE regexp_full_match(coalesce(forces_responding, ''), '[0-9]+') AND try_cast(forces_responding AS INTEGER) IS NULL
+    UNION ALL
+    SELECT file, line, 'value ' || value || ' is too large to be a count'
+    FROM reports_all WHERE regexp_full_match(coalesce(value, ''), '[0-9]+') AND try_cast(value AS BIGINT) IS NULL
+    UNION ALL
+    SELECT file, line, 'forces_responding ' || forces_responding || ' is too large to be a number of forces'
+    FROM reports_all
+    WHERE regexp_full_match(coalesce(forces_responding, ''), '[0-9]+') AND try_cast(forces_responding AS INTEGER) IS NULL
+    UNION ALL
+    -- keys the typed tables enforce, named here with their line
+    SELECT 'releases.csv', line, 'series is empty' FROM raw_releases WHERE coalesce(series, '') = ''
+    UNION ALL
+    SELECT 'releases.csv', line, 'duplicate release ' || release || ' and series ' || series || ' (first given on line '
+           || first_line || ')'
+    FROM (SELECT *, min(line) OVER (PARTITION BY release, series) AS first_line FROM raw_releases)
+    WHERE line > first_line AND coalesce(series, '') <> ''
+    UNION ALL
+    SELECT 'publishers.csv', line, 'duplicate outlet ' || outlet || ' (first given on line ' || first_line || ')'
+    FROM (SELECT *, min(line) OVER (PARTITION BY outlet) AS first_line FROM raw_publishers)
+    WHERE line > first_line AND coalesce(outlet, '') <> ''
+    UNION ALL
+    SELECT 'measures.csv', line, 'measure ' || coalesce(measure, '(empty)') || ' needs a label and a unit'
+    FROM raw_measures WHERE coalesce(label, '') = '' OR coalesce(unit, '') = ''
+    UNION ALL
     -- geographies.csv
-    SELECT 'geographies.csv' AS file, line, 'unknown geography_type ' || coalesce('''' || geography_type || '''', '(empty)')
-           || ' (expected force, region or nation)' AS reason
+    SELECT 'geographies.csv', line, 'unknown geography_type ' || coalesce('''' || geography_type || '''', '(empty)')
+           || ' (expected force, region or nation)'
     FROM raw_geographies WHERE coalesce(geography_type, '') NOT IN ('force', 'region', 'nation')
     UNION ALL
     SELECT 'geographies.csv', line, 'geography name is empty' FROM raw_geographies WHERE coalesce(name, '') = ''

@@ -65,7 +65,7 @@ def test_bad_data_refuses_to_start_without_a_traceback(tmp_path):
     done = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "durham 2016/17"], env=env,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
-    assert "cannot start: data/reports.csv line 7: value '39o3' is not a whole number" in done.stderr
+    assert f"cannot start: {data}/reports.csv line 7: value '39o3' is not a whole number" in done.stderr
     assert "Traceback" not in done.stderr + done.stdout
 
 
@@ -115,3 +115,54 @@ def test_check_reads_stdin(capsys, monkeypatch):
 def test_check_empty_input_exits_2(capsys):
     code, _, err = run(capsys, "check", "   ")
     assert code == 2 and "nothing to check" in err
+
+
+# -- --data DIR on every command (and OFFENCES_DATA_DIR) ---------------------------------------------
+
+@pytest.fixture
+def other_data(tmp_path):
+    """A copy of data/ elsewhere, with Durham's 2016/17 figure changed so answers show which folder was read."""
+    import shutil
+
+    from bot.store import ROOT
+
+    data = tmp_path / "newsroom-data"
+    shutil.copytree(ROOT / "data", data)
+    reports = data / "reports.csv"
+    reports.write_text(reports.read_text(encoding="utf-8").replace("Durham,force,2016/17,cyber_flagged_child_sex_offences,190,",
+                                                                   "Durham,force,2016/17,cyber_flagged_child_sex_offences,191,"),
+                       encoding="utf-8")
+    return data
+
+
+def test_data_option_chooses_the_folder_for_ask_and_check(capsys, other_data):
+    code, out, _ = run(capsys, "ask", "durham 2016-17", "--data", str(other_data))
+    assert code == 0 and out.startswith("Durham Constabulary recorded 191")
+    code, out, _ = run(capsys, "check", "Durham Constabulary recorded 191 offences in 2016/17.", "--data", str(other_data))
+    assert code == 0 and "✅ “191”" in out
+    code, out, _ = run(capsys, "ask", "durham 2016-17")  # without --data: the default folder again
+    assert code == 0 and out.startswith("Durham Constabulary recorded 190")
+
+
+def test_environment_variable_chooses_the_folder(capsys, other_data, monkeypatch):
+    monkeypatch.setenv("OFFENCES_DATA_DIR", str(other_data))
+    code, out, _ = run(capsys, "ask", "durham 2016-17")
+    assert code == 0 and out.startswith("Durham Constabulary recorded 191")
+
+
+def test_data_option_with_no_such_folder_exits_2(capsys, tmp_path):
+    missing = tmp_path / "nowhere"
+    for argv in (["ask", "durham 2016-17"], ["data", "check"]):
+        code, out, err = run(capsys, *argv, "--data", str(missing))
+        assert code == 2 and f"{missing}: no such data folder" in err and "Traceback" not in err
+
+
+def test_serve_with_data_option_names_that_folder(fake_slack_module, free_port, other_data):
+    (other_data / "measures.csv").unlink()
+    env = dict(os.environ, SLACK_BOT_TOKEN="xoxb-1-2-abc", SLACK_SIGNING_SECRET="s" * 32,
+               SLACK_API_BASE_URL=fake_slack_module.api_url, LOG_LEVEL="WARNING")
+    env.pop("OFFENCES_DATA_DIR", None)
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "serve", "--host", "127.0.0.1", "--port", str(free_port),
+                           "--data", str(other_data)], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert f"offences: cannot start: {other_data}/measures.csv: file is missing" in done.stderr

@@ -33,6 +33,34 @@ def test_cli_command_is_documented(command):
     assert f"offences {command}" in README
 
 
+def data_commands():
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    data = sub.choices["data"]
+    actions = next(a for a in data._actions if a.__class__.__name__ == "_SubParsersAction")
+    return sorted(actions.choices)
+
+
+@pytest.mark.parametrize("command", data_commands())
+def test_data_command_is_documented(command):
+    """Each `offences data ...` sub-command, and every option it takes, is in the README."""
+    assert f"offences data {command}" in README
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    data = sub.choices["data"]
+    actions = next(a for a in data._actions if a.__class__.__name__ == "_SubParsersAction")
+    for action in actions.choices[command]._actions:
+        for option in action.option_strings:
+            if option.startswith("--") and option != "--help":
+                assert option in README, f"offences data {command} {option} is not in README.md"
+
+
+def test_updating_the_data_section_exists():
+    section = README.split("## Updating the data", 1)[1].split("\n## ", 1)[0]
+    for step in ("offences data check", "offences data add", "--release", "offences ask", "without a restart"):
+        assert step in section
+
+
 def test_environment_variables_were_found():
     assert {"OFFENCES_DATA_DIR", "LOG_LEVEL"} <= set(environment_variables())
 

@@ -524,7 +524,7 @@ def test_serve_with_broken_data_exits_2_naming_the_file(fake_slack_module, free_
     done = subprocess.run([str(Path(sys.executable).with_name("offences")), "serve", "--host", "127.0.0.1",
                            "--port", str(free_port)], env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2, done.stderr
-    assert "offences: cannot start: data/measures.csv: file is missing" in done.stderr
+    assert f"offences: cannot start: {data}/measures.csv: file is missing" in done.stderr
     assert "Traceback" not in done.stderr and "listening on" not in done.stderr  # never claimed to be up
 
 

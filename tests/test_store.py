@@ -92,27 +92,28 @@ def test_corrupt_data_stops_start_up_with_file_line_and_reason(data_copy, file, 
     with pytest.raises(DataError) as err:
         Store(data_copy)
     message = str(err.value)
-    assert message.startswith(f"data/{file} line {line}:"), message
+    assert message.startswith(f"{data_copy}/{file} line {line}:"), message
     assert reason in message
 
 
 def test_a_broken_csv_names_the_file(data_copy):
     with open(data_copy / "reports.csv", "a", encoding="utf-8") as fh:
         fh.write('Durham,force,2016/17,"unclosed quote\n')
+    line = (data_copy / "reports.csv").read_bytes().count(b"\n")  # the line the bad row starts on
     with pytest.raises(DataError) as err:
         Store(data_copy)
-    assert str(err.value).startswith("data/reports.csv")
+    assert str(err.value).startswith(f"{data_copy}/reports.csv line {line}: not well-formed CSV")
 
 
 def test_a_missing_file_or_column_is_named(data_copy):
     (data_copy / "measures.csv").unlink()
-    with pytest.raises(DataError, match=r"data/measures.csv: file is missing"):
+    with pytest.raises(DataError, match=r"/data/measures.csv: file is missing"):
         Store(data_copy)
 
 
 def test_a_wrong_header_is_named(data_copy):
     corrupt(data_copy / "publishers.csv", 1, "publisher", "owner")
-    with pytest.raises(DataError, match=r"data/publishers.csv line 1: header .* publisher"):
+    with pytest.raises(DataError, match=r"/data/publishers.csv line 1: header .* publisher"):
         Store(data_copy)
 
 
@@ -121,3 +122,85 @@ def test_queries_cannot_touch_files_after_start(store):
 
     with pytest.raises(duckdb.Error):
         store.cursor().execute("SELECT * FROM read_csv('/etc/passwd')").fetchall()
+
+
+# -- the loader's gaps (issue 11): every refusal names the real file, the editor's line and the reason ----
+
+def refusal(data_dir) -> str:
+    with pytest.raises(DataError) as err:
+        Store(data_dir)
+    return str(err.value)
+
+
+def edit_line(path, line_no, change):
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[line_no - 1] = change(lines[line_no - 1])
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def test_a_quoted_note_with_a_line_break_is_accepted_and_later_lines_keep_their_numbers(data_copy):
+    reports = data_copy / "reports.csv"
+    edit_line(reports, 2, lambda row: row.rsplit(",", 1)[0] + ',"first line of the note\nsecond line"\n')
+    store = Store(data_copy)
+    notes = store.cursor().execute("SELECT note FROM reports WHERE file = 'reports.csv' AND line = 2").fetchall()
+    assert notes == [("first line of the note\nsecond line",)]
+    # the note takes lines 2-3, so the row that was line 10 is now line 11 in a text editor
+    edit_line(reports, 11, lambda row: row.replace(",exact,", ",roughly,", 1))
+    assert refusal(data_copy).startswith(f"{data_copy}/reports.csv line 11: unknown qualifier 'roughly'")
+
+
+@pytest.mark.parametrize("change, how", [
+    (lambda row: ",".join(row.split(",")[:5]) + "\n", "too few fields: the row has 5, the header has 11"),
+    (lambda row: row.rstrip("\n") + ",extra\n", "too many fields: the row has 12, the header has 11"),
+])
+def test_a_short_or_long_row_is_named_at_its_line(data_copy, change, how):
+    edit_line(data_copy / "reports.csv", 60, change)
+    assert refusal(data_copy).startswith(f"{data_copy}/reports.csv line 60: {how}")
+
+
+def test_blank_lines_count_as_lines(data_copy):
+    reports = data_copy / "reports.csv"
+    edit_line(reports, 10, lambda row: row + "\n\n")  # two blank lines after line 10
+    edit_line(reports, 62, lambda row: row.replace(",exact,", ",roughly,", 1))
+    assert refusal(data_copy).startswith(f"{data_copy}/reports.csv line 62: unknown qualifier")
+
+
+def test_an_overflowing_value_is_named_not_a_conversion_error(data_copy):
+    edit_line(data_copy / "reports.csv", 7, lambda row: row.replace(",3903,", ",99999999999999999999999,", 1))
+    message = refusal(data_copy)
+    assert message.startswith(f"{data_copy}/reports.csv line 7: value 99999999999999999999999 is too large")
+    assert "Conversion Error" not in message
+
+
+def test_a_duplicate_release_and_series_is_named_with_both_lines(data_copy):
+    releases = data_copy / "releases.csv"
+    first = releases.read_text(encoding="utf-8").splitlines()[1]
+    with open(releases, "a", encoding="utf-8") as fh:
+        fh.write(first + "\n")
+    lines = len(releases.read_text(encoding="utf-8").splitlines())
+    message = refusal(data_copy)
+    assert message.startswith(f"{data_copy}/releases.csv line {lines}: duplicate release 2016-06 and series cyber_flag "
+                              "(first given on line 2)"), message
+    assert "Constraint Error" not in message
+
+
+def test_reports_with_only_a_header_are_refused(data_copy):
+    reports = data_copy / "reports.csv"
+    reports.write_text(reports.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    assert refusal(data_copy) == f"{data_copy}/reports.csv line 1: no figures: the file has its header line and no rows"
+
+
+def test_messages_name_the_data_folder_in_use(data_copy, monkeypatch):
+    elsewhere = data_copy.parent / "somewhere" / "else"
+    shutil.move(data_copy, elsewhere)
+    (elsewhere / "geographies.csv").unlink()
+    monkeypatch.setenv("OFFENCES_DATA_DIR", str(elsewhere))
+    assert refusal(None) == f"{elsewhere}/geographies.csv: file is missing"
+
+
+def test_a_file_that_is_not_utf8_names_the_line(data_copy):
+    reports = data_copy / "reports.csv"
+    raw = reports.read_bytes().splitlines(keepends=True)
+    raw[4] = raw[4].replace(b"Wales", b"W\xe2les", 1)
+    reports.write_bytes(b"".join(raw))
+    assert refusal(data_copy).startswith(f"{data_copy}/reports.csv line 5: not UTF-8 text")

@@ -87,10 +87,12 @@ _lock = threading.Lock()
 
 
 def get_checker() -> Checker:
+    """The checker for the data being served: rebuilt when the answerer is (new data, another folder)."""
     global _checker
+    answerer = get_answerer()
     with _lock:
-        if _checker is None:
-            _checker = Checker()
+        if _checker is None or _checker.answerer is not answerer:
+            _checker = Checker(answerer)
         return _checker
 
 
