@@ -12,13 +12,16 @@ from .model import COUNT_KINDS, D, MAX_NUMBERS_PER_SENTENCE, _Cand, _PlaceSpan, 
 from .patterns import AGE_WORD, _AGAIN, _AGE_BAND_AFTER, _BETWEEN_THEM, _UNFLAGGED, _COMMON_AGE, _COUNT_WORD, _DIFF_HEAD, _DOMAIN, _DIFF_TAIL, _DIFF_TAIL_THAN, _FOLD, _FORCES_TAIL, _FRACTION, _FRACTION_VALUE, _MAKING, _SUM_OF, _MULT_VALUE, _MULT_WORD, _ONE_IN, _PAREN_PCT, _PCT, _PERIOD, _PERIOD_AGO, _PER_BASE, _PER_POP, _POPULATION_BEFORE, _RATE_TAIL, _WITH_FIGURES, _TIMES, _TOTAL_HEAD, _TOTAL_TAIL, _TOTAL_YEARS_TAIL, _YOUNGEST, _YOUNG_AS, _direction
 from .relations import _CLAUSE_BREAK, _COMPARE_NOT_LEVELS, _OF_WHOLE, _ONLY_ONE, _PLACE_COMPARE, _RESPECTIVELY, _change_context, _clause_of, _written_pairs
 from .text import _MONTH_YEAR, _exclusions, _exclusions_late, _year_spans
-from .words import FIRST_FIGURES, MONTHS, MONTH_NUMBER, NUM_RE, OFFENCE_NOUN, PUBLISH_WORDS, _COMPARE_CUE, _OTHER_NOUNS, number_value, qualifier_before
+from .words import WORD_VALUES, FIRST_FIGURES, MONTHS, MONTH_NUMBER, NUM_RE, OFFENCE_NOUN, PUBLISH_WORDS, _COMPARE_CUE, _OTHER_NOUNS, number_value, qualifier_before
 _THAN = re.compile(r"\b(?:more|fewer|less|higher|lower|greater|smaller)\b[^.;]{0,80}?\bthan\b", re.I)
 
 _FORCES_CHANGED = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:(?:saw|recorded|reported|had|showed|experienced|logged|"
                              r"posted)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:fall|rise|increase|decrease|drop|jump|"
                              r"reduction)s?|(?:rose|fell|increased|decreased|dropped|doubled|trebled)|"
                              r"(?:saw|recorded|reported)\s+(?:more|fewer|less))\b", re.I)
+
+_NUMBER_WORDS = set(WORD_VALUES) - {"a", "a dozen", "a hundred", "a single", "one hundred"} | {"hundred", "thousand",
+                                                                                            "dozen"}
 
 
 class MentionsStage:
@@ -118,7 +121,14 @@ class MentionsStage:
     def _extract(self, s: _Sentence) -> None:
         text = s.text
         # ages (before the age bands are set aside as non-claims)
-        for pattern, sub in [(_YOUNGEST, "youngest"), (_YOUNG_AS, "youngest")] + [(p, "common") for p in _COMMON_AGE]:
+        # Each pattern runs only where its key word appears: scanning every sentence with every pattern was
+        # most of a check's time (the number-word alternatives are tried at each position).
+        lower = text.lower()
+        words = set(re.findall(r"[a-z]+", lower))
+        numeric = bool(words & _NUMBER_WORDS) or any(ch.isdigit() for ch in text)
+        ages = [(_YOUNGEST, "youngest")] * ("youngest" in lower) + [(_YOUNG_AS, "youngest")] * ("young" in lower) + \
+            [(p, "common") for p in _COMMON_AGE] * ("most" in lower)
+        for pattern, sub in ages:
             for m in pattern.finditer(text):
                 a, b = m.span("age")
                 phrase = m.group("age")
@@ -138,12 +148,12 @@ class MentionsStage:
                 if any(c.kind == "age" and c.start == a for c in s.cands):
                     continue
                 self._add(s, "age", a, b, a, b, value, sub=sub)
-        for m in list(_AGAIN.finditer(text)):
+        for m in list(_AGAIN.finditer(text)) if "half" in lower else []:
             if s.free(m.start(), m.end()):
                 q, qs = qualifier_before(text, m.start())
                 self._add(s, "multiple", qs, m.end(), m.start(), m.end(), D("1.5"), 1, q, 1)
         # multiples: "seven times as many", "six-fold", "more than trebled"
-        for m in _TIMES.finditer(text):
+        for m in _TIMES.finditer(text) if "times" in lower else []:
             if s.free(m.start(), m.end()):
                 n = m.group("n")
                 half = bool(re.search(r"and\s+a\s+half", n, re.I))
@@ -154,7 +164,7 @@ class MentionsStage:
                 q, qs = qualifier_before(text, m.start())
                 self._add(s, "multiple", qs, m.end(), m.start(), m.end(), value, base[1] + (1 if half else 0), q,
                           _direction(text, qs, m.end()) or 1)
-        for m in _FOLD.finditer(text):
+        for m in _FOLD.finditer(text) if "fold" in lower else []:
             if s.free(m.start(), m.end()):
                 base = number_value(m.group("n"))
                 if base is None:
@@ -206,7 +216,7 @@ class MentionsStage:
                      _OF_WHOLE.search(text[:qs])):
                 # "59 of the region's 258 offences — nearly a quarter —": set off after "X of Y", it is X's share
                 self._add(s, "fraction", qs, end, m.start(), end, value, 3, q, 0, sub="share", **extra)
-        for m in _ONE_IN.finditer(text):
+        for m in _ONE_IN.finditer(text) if numeric and (" in " in lower or "out of" in lower) else []:
             if not s.free(m.start(), m.end()):
                 continue
             a, b = number_value(m.group("a")), number_value(m.group("b"))
@@ -217,7 +227,7 @@ class MentionsStage:
             q, qs = qualifier_before(text, m.start())
             self._add(s, "fraction", qs, m.end(), m.start(), m.end(), a[0] / b[0], 3, q, 0, sub="share")
         # percentages: a change, or a share "of" something
-        for m in _PCT.finditer(text):
+        for m in _PCT.finditer(text) if "%" in text or "cent" in lower else []:
             if not s.free(m.start("n"), m.end("n")):
                 continue
             value, decimals = number_value(m.group("n"))
@@ -243,7 +253,7 @@ class MentionsStage:
                 self._add(s, "comparison", m.start(), m.end(), m.start(), m.end(), None, 0, "exact", direction,
                           sub="only", n=int(n[0]) if n else None)
         # the rest: rates, forces, differences, periods, counts
-        for m in list(_PERIOD_AGO.finditer(text)):
+        for m in list(_PERIOD_AGO.finditer(text)) if "year" in lower else []:
             if s.free(m.start("n"), m.end("n")) or any(y.kind == "relative" and y.start <= m.start() < y.end
                                                       for y in s.years):
                 v = number_value(m.group("n"))
@@ -251,11 +261,12 @@ class MentionsStage:
                     continue
                 self._add(s, "comparison", m.start(), m.end(), m.start(), m.end(), v[0], 0, "exact", 0,
                           sub=m.group("rel").lower())
-        s.periods = {m.start("n"): m for m in _PERIOD.finditer(text)}
+        timed = "year" in lower or "month" in lower
+        s.periods = {m.start("n"): m for m in _PERIOD.finditer(text)} if timed else {}
         s.count_words = {}
-        for m2 in _COUNT_WORD.finditer(text):
+        for m2 in _COUNT_WORD.finditer(text) if words & _NUMBER_WORDS else []:
             s.count_words[next(m2.start(g) for g in ("w", "w2", "w3") if m2.group(g))] = m2
-        s.total_heads = list(_TOTAL_HEAD.finditer(text))
+        s.total_heads = list(_TOTAL_HEAD.finditer(text)) if "years" in lower else []
         numbers = 0
         for m in NUM_RE.finditer(text):
             numbers += 1
@@ -271,7 +282,7 @@ class MentionsStage:
             value, decimals = parsed
             is_word = m.group("w") is not None
             self._classify(s, m.start(), m.end(), value, decimals, is_word)
-        for m in _PERIOD.finditer(text):
+        for m in _PERIOD.finditer(text) if timed else []:
             if re.fullmatch(r"a|a\s+single", m.group("n"), re.I) and s.free(m.start("n"), m.end("n")) \
                     and m.group("unit").lower().startswith("year") and not self._period_after_count(s, m.start()):
                 self._add(s, "comparison", m.start(), m.end(), m.start("n"), m.end(), D(1), 0, "exact", 0,
