@@ -314,7 +314,9 @@ class LevelChecks:
                             f"outright, so it was read as {label}.", [_source(row)])
         return None
 
-    def _other_period(self, c: _Cand, value: int):
+    def _other_period(self, c: _Cand, value: int, years: int | None = None):
+        """A figure a release stated for a span other than one financial year (six months, five years), when
+        it is this one; `years`: only spans of that many years ("in the five years since ...")."""
         place = self._place_for(c)
         # a series the copy names (or carries from an earlier sentence) is that series: never another's total
         measures = [c.measure] if c.measure_explicit or c.measure != CYBER else self._measures_to_try(c) + [c.measure]
@@ -329,6 +331,10 @@ class LevelChecks:
             if since and not row["period_start"].startswith(
                     f"{since.group('y')}-{MONTH_NUMBER[since.group('m').lower()[:3]]:02d}" if since.group("m") else since.group("y")):
                 continue  # "the total since April 2017": a total from another start is another total
+            if years is not None:
+                (y0, m0), (y1, m1) = (map(int, row[k].split("-")) for k in ("period_start", "period_end"))
+                if (y1 - y0) * 12 + m1 - m0 + 1 != 12 * years:
+                    continue
             ok = fits(D(value), D(row["value"]), c.qual) or (row["value"] == value)
             if row["qualifier"] in ("at_least", "approximately") and c.qual != "exact":
                 ok = ok or row["value"] == value

@@ -158,7 +158,11 @@ class TotalChecks:
         return out if len(out) >= 2 else []
 
     def _total_window(self, c: _Cand, n: int, releases: dict) -> tuple:
-        """'424 offences in two years' with no years given: the run of years, if any, it adds up to."""
+        """'424 offences in two years' with no years given: a total a release stated for such a span, else the
+        run of years, if any, it adds up to."""
+        stated = self._other_period(c, int(c.value), years=n)
+        if stated is not None:
+            return stated
         place = self._place_for(c)
         labels = self.facts.years_for(place, c.measure)
         starts = sorted(FinancialYear.from_label(y).start for y in labels)

@@ -9,15 +9,16 @@ from ..numbers import round_half_up, thousands
 from ..places import Place
 from ..years import FinancialYear
 
-from .model import COUNT_KINDS, CYBER, Claim, NATIONAL_ONLY, SCWC, _Cand, _Sentence
+from .model import COUNT_KINDS, CYBER, Claim, D, NATIONAL_ONLY, SCWC, _Cand, _Sentence
 from .text import _MULTI_YEAR
 from .wording import _source, _unique
-from .words import OFFENCE_NOUN, _OTHER_SUBJECT, _num
+from .words import OFFENCE_NOUN, _OTHER_SUBJECT, _num, days_in, fits
 
 # Below this confidence a contradiction is a question (❔ "Check this: read as …"), not a ❌. Chosen on the
 # development sets (bench/confidence_threshold.py): just under the least confident real error caught there
 # (0.45); no false alarm there scores above it, so nothing pushed it higher.
 LOW_CONFIDENCE = 0.4
+_SPAN = re.compile(r"\b(?:from|between)\s+april\s+(?P<a>(?:19|20)\d{2})\s+(?:to|and|until)\s+march\s+(?P<b>(?:19|20)\d{2})\b", re.I)
 _EITHER_SERIES = re.compile(r"\bonline\s+(?:offen[cs]es|crimes|sex)|\bcyber|\binternet", re.I)
 _PLACE_DOUBT = {"before": 0.0, "after": 0.0, "sentence": 0.1, "measure": 0.1, "context": 0.15, "national": 0.2,
                 "unknown": 0.4}
@@ -125,6 +126,9 @@ class VerdictStage:
         """Before a ❌: readings the copy's words leave open. A figure in a sentence about a span of years may
         be its total; a year read from "last year" may be the neighbouring one. Either way it is no proof."""
         if c.kind in COUNT_KINDS + ("rate",) and _MULTI_YEAR.search(c.sent.text):
+            summed = self._span_total(c, releases)
+            if summed is not None:
+                return summed
             return ("unverifiable", None, "Check this: the sentence is about several years, so this may be a total "
                     "or an average over them, which the data does not hold. " + verdict[2].split(" Suggested:")[0],
                     verdict[3])
@@ -139,6 +143,34 @@ class VerdictStage:
                             f"{year.label}. (The copy's period was first read as {c.year.label}; this is the "
                             "neighbouring year, which fits.)", [_source(other["row"])] if other.get("row") else [])
         return verdict
+
+    def _span_total(self, c: _Cand, releases: dict) -> tuple | None:
+        """'12,925 offences from April 2017 to March 2020 (equivalent to 12 a day)': the financial years the
+        span covers, summed for the place from one release, and the daily rate over its days. A support only."""
+        m = _SPAN.search(c.sent.text)
+        if not m or c.value is None:
+            return None
+        first, last = FinancialYear(int(m.group("a"))), FinancialYear(int(m.group("b")) - 1)
+        if not 1 <= last.start - first.start + 1 <= 10:
+            return None
+        years = [FinancialYear(y) for y in range(first.start, last.start + 1)]
+        for measure in self._measures_to_try(c):
+            fake = _Cand("count", c.sent, 0, 0, 0, 0, None, place=c.place, measure=measure)
+            end = self._data_value(fake, years[-1], releases)
+            points = [self._data_value(fake, y, releases, same_release_as=end) for y in years[:-1]] + [end]
+            if not all(points):
+                continue
+            total = sum(p["value"] for p in points)
+            days = sum(days_in(y) for y in years)
+            fitted = fits(c.value, D(total), c.qual) if c.kind in COUNT_KINDS else \
+                c.sub == "day" and fits(c.value, D(total) / days, c.qual, c.decimals, approx=D("0.1"))
+            if fitted:
+                sums = " + ".join(thousands(p["value"]) for p in points)
+                rate = f", {round_half_up(D(total) / days, 1)} a day over {days} days" if c.kind == "rate" else ""
+                return ("supported", total if c.kind in COUNT_KINDS else float(round_half_up(D(total) / days, 1)),
+                        f"{self._name(c, end['key'])}, {years[0].label} to {years[-1].label} ({measure_phrase(measure)}): "
+                        f"{sums} = {thousands(total)}{rate}.", self._pair_sources(points))
+        return None
 
     # counts ---------------------------------------------------------------------------------------
     def _place_for(self, c: _Cand) -> Place:
