@@ -723,3 +723,9 @@ def test_forces_whose_figures_changed_are_not_forces_that_answered():
     result = check("Of the 43 forces, 12 recorded a fall in 2018/19, and nineteen forces saw a rise.")
     assert find(result, "43 forces").verdict == "supported"
     assert all(c.verdict != "inaccurate" for c in result.claims), plain_text(result)
+
+
+def test_a_small_rate_is_held_to_more_than_rounding():
+    claim = find(check("Police recorded one online child sex offence every hour in 2016/17."), "every hour")
+    assert claim.verdict == "inaccurate" and "one every 93 minutes" in claim.explanation
+    assert find(check("Kent Police logged 735 offences in 2019/20, two a day."), "two a day").verdict == "supported"

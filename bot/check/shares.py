@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import re
 
 from ..numbers import round_half_up, thousands
@@ -12,6 +14,15 @@ from .patterns import _BREAKDOWN_WORDS, _SHARE_TOTAL
 from .relations import _clause_of
 from .wording import _pt, _source
 from .words import _rate_of, fits
+
+
+def _rate_fits(c: _Cand, rate: Decimal) -> bool:
+    """A stated rate against the computed one: with the printed precision's rounding, and for small exact
+    rates ("one every hour", "two a day") within a fifth as well, since rounding 0.65 up to "one" is a
+    50% overstatement, not a rounding."""
+    if not fits(c.value, rate, c.qual, c.decimals, approx=D("0.1")):
+        return False
+    return c.qual != "exact" or c.value > 5 or abs(rate - c.value) <= c.value * D("0.2")
 
 
 class ShareChecks:
@@ -180,7 +191,7 @@ class ShareChecks:
                 return national
         rate, actual, words = _rate_of(total["value"], year, unit)
         src = [_source(total["row"])] if total.get("row") else []
-        if fits(c.value, rate, c.qual, c.decimals, approx=D("0.1")):
+        if _rate_fits(c, rate):
             return "supported", actual, words + ".", src
         stated = self._stated_per_day(c, year, unit)
         if stated:
@@ -190,7 +201,13 @@ class ShareChecks:
         if c.place_how == "context":
             return ("unverifiable", actual, f"The copy does not name the place this rate is for; read as "
                     f"{self._name(c)}: {words}, which does not fit “{c.text}”, nor does the national figure.", src)
-        return "inaccurate", actual, words + f", not “{c.text}”. Suggested: “about {suggestion} a{'n' if unit == 'hour' else ''} {unit}”.", src
+        if rate >= 1:
+            better = f"about {suggestion} a{'n' if unit == 'hour' else ''} {unit}"
+        elif unit == "hour":
+            better = f"one every {round_half_up(60 / rate, 0)} minutes"
+        else:
+            better = f"one every {round_half_up(1 / rate, 1)} {unit}s"
+        return "inaccurate", actual, words + f", not “{c.text}”. Suggested: “{better}”.", src
 
     def _rate_in_some_year(self, c: _Cand, releases: dict) -> tuple | None:
         """'The latest figures show an average of 15 a day', no year given: the release under discussion's
@@ -213,7 +230,7 @@ class ShareChecks:
             stated = self._stated_per_day(c, year, unit)
             if total is not None:
                 rate, actual, words = _rate_of(total["value"], year, unit)
-                if fits(c.value, rate, c.qual, c.decimals, approx=D("0.1")) or stated:
+                if _rate_fits(c, rate) or stated:
                     extra = f"; {stated[0]['outlet']} states {stated[0]['value']} a day" if stated else ""
                     return ("supported", actual, f"{words}{extra} (the copy gives no year; read as {year.label}, "
                             "the year that fits).", [_source(total["row"])] if total.get("row") else [])
@@ -228,7 +245,7 @@ class ShareChecks:
             rate, actual, words = _rate_of(total["value"], year, unit)
             words = "Nationally, " + words
             src = [_source(total["row"])] if total.get("row") else []
-            if fits(c.value, rate, c.qual, c.decimals, approx=D("0.1")):
+            if _rate_fits(c, rate):
                 return "supported", actual, words + ".", src
             if stated:
                 return ("supported", actual, words + f"; {stated[0]['outlet']} states {stated[0]['value']} a day.",
