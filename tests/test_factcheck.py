@@ -729,3 +729,8 @@ def test_a_small_rate_is_held_to_more_than_rounding():
     claim = find(check("Police recorded one online child sex offence every hour in 2016/17."), "every hour")
     assert claim.verdict == "inaccurate" and "one every 93 minutes" in claim.explanation
     assert find(check("Kent Police logged 735 offences in 2019/20, two a day."), "two a day").verdict == "supported"
+
+
+def test_a_like_for_like_subset_of_forces_is_not_corrected_to_the_headline():
+    claim = find(check("Among the 37 forces that gave figures for both years, offences rose in 2018/19."), "37 forces")
+    assert claim.verdict == "unverifiable" and "subset" in claim.explanation

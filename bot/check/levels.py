@@ -18,6 +18,9 @@ _IN_DATA = re.compile(r"\b(?:in\s+(?:this|the)\s+data|with\s+(?:figures|data)|ha
 _SINCE = re.compile(r"\bsince\s+(?:[a-z\s]{0,30}?\b(?:in\s+)?)?(?:(?P<m>jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|"
                     r"aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\s+)?(?P<y>(?:19|20)\d{2})\b", re.I)
 
+_SUBSET = re.compile(r"\b(?:both\s+years|each\s+(?:of\s+the\s+)?(?:two\s+|three\s+)?years|every\s+year|all\s+(?:three|four|five)\s+years|"
+                     r"like[- ]for[- ]like|comparable|consistent(?:ly)?)\b", re.I)
+
 
 class LevelChecks:
     """Part of Checker (bot/check/checker.py): checks of levels: a count, an age fact or a number of forces against what the release said."""
@@ -508,6 +511,11 @@ class LevelChecks:
                 return "supported", n, f"{n} forces supplied figures{where}.", [_source(row)] if row else []
         forces, row = candidates[0]
         where = f" ({month(row['release'])} release, {row['outlet']})" if row else " (the release's headline)"
+        if _SUBSET.search(s.text):
+            # "the 37 forces that gave figures for both years": a like-for-like subset, not the headline count
+            return ("unverifiable", None, f"{forces} forces supplied the figures{where}; the copy counts a subset "
+                    f"(forces with figures for both years, say), which the data does not record.",
+                    [_source(row)] if row else [])
         return ("inaccurate", forces, f"{forces} forces supplied the figures{where}, not {n}"
                 + (": not all of them" if c.sub == "all" else "") + f". Suggested: “{forces} forces”.",
                 [_source(row)] if row else [])
