@@ -734,3 +734,10 @@ def test_a_small_rate_is_held_to_more_than_rounding():
 def test_a_like_for_like_subset_of_forces_is_not_corrected_to_the_headline():
     claim = find(check("Among the 37 forces that gave figures for both years, offences rose in 2018/19."), "37 forces")
     assert claim.verdict == "unverifiable" and "subset" in claim.explanation
+
+
+def test_an_earlier_releases_figure_is_wrong_when_the_copy_names_the_release_that_revised_it():
+    assert find(check("Figures published in June 2019 show Wiltshire recorded 54 offences in 2018/19."),
+                "54").verdict == "supported"
+    revised = find(check("Figures published in September 2020 show Wiltshire recorded 54 offences in 2018/19."), "54")
+    assert revised.verdict == "inaccurate" and "77" in revised.explanation

@@ -203,6 +203,10 @@ class LevelChecks:
                     f"the {month(row['release'])} release revised it to {thousands(actual)} ({row['outlet']}).")
             # A published release's own figure is no slip (the copy rarely says which release it quotes) unless
             # the same paragraph quotes a figure that first appeared in the revising release: then it mixes them.
+            if self._release_for(c, releases)[1] == "said" and c.sent.hint_spans:
+                # "Figures published in September 2020 show 54": that release gave 77, whatever an earlier said
+                return ("inaccurate", actual, text + f" The copy says it reports the {month(row['release'])} "
+                        f"release.{suggestion}", src + [_source(old)])
             if self._paragraph_quotes_release(c, row["release"]):
                 return ("inaccurate", actual, text + f" The same paragraph quotes a figure first published in the "
                         f"{month(row['release'])} release.{suggestion}", src + [_source(old)])
