@@ -16,6 +16,10 @@ from .words import CYBER_WORDS, WORD_RE, _SOFT_CYBER
 
 _LIST_ITEM = re.compile(r"[^:.;]{2,60}:\s*[\d,.]+(?:\s|\(|\.?$)")
 
+_THE_FORCE = re.compile(r"\W*(?:(?:and|but|while)\s+)?(?:the\s+(?:force|constabulary|county['’]s\s+force|same\s+force)|"
+                        r"it|they)\b(?!['’])", re.I)
+_ALL_OFFENCES = re.compile(r"\b(?:overall|in\s+all|in\s+total|altogether|all\s+told)\b", re.I)
+
 
 class ContextStage:
     """Part of Checker (bot/check/checker.py): context: the place, measure and year each claim is about, and the release the copy discusses."""
@@ -139,6 +143,9 @@ class ContextStage:
             if wales is not None:
                 c.place, c.place_how = wales, "after"  # "the Welsh total was 576"
                 return
+        if context is not None and not before and _THE_FORCE.match(text[clause_start:c.nstart]):
+            c.place, c.place_how = context, "context"  # "The force logged 95 ..., ahead of Durham with 88"
+            return
         # the place named in the figure's own clause first ("..., while 214 were logged by South Wales Police"),
         # then the sentence's, then the paragraph's subject
         mine = _clause_of(text, c.nstart)
@@ -192,12 +199,22 @@ class ContextStage:
                          r"\baged\s+(?:10|ten)\s+(?:or|and)\s+(?:under|younger)", local, re.I):
                 c.measure, c.measure_explicit = AGE_10, True
                 return
-            if re.search(r"\b(?:victims|children)\s+(?:aged\s+)?under\s+(?:10|ten)\b", local, re.I):
+            if re.search(r"\b(?:victims|children)\s+(?:were\s+|was\s+)?(?:aged\s+)?under\s+(?:10|ten)\b", local, re.I):
                 c.measure, c.measure_explicit = UNDER_10, True
                 return
             if re.search(r"\bagainst\s+(?:children\s+aged\s+)?(?:\d+|" + WORD_RE + r")(?:-year-olds|\s+year\s+olds)",
                          local, re.I):
                 c.measure, c.measure_explicit = AT_COMMON_AGE, True
+                return
+            if re.match(r"\s+(?:offences|victims|children|cases)\s+(?:of|at|aged)\s+(?:that|this|the\s+same)\s+age\b",
+                        local, re.I):
+                c.measure, c.measure_explicit = AT_COMMON_AGE, True  # "with 535 victims of that age"
+                return
+            if _ALL_OFFENCES.search(text[:c.nstart]) and not CYBER_WORDS.search(text) and any(
+                    CYBER_WORDS.search(o.text) for o in c.sent.paragraph[:c.sent.paragraph.index(c.sent)]
+                    if c.sent in c.sent.paragraph):
+                # "..., 65 with an online element ... Overall, the force recorded 702": all child sex offences
+                c.sub, c.extra["noun"] = "other", "all child sexual offences, online or not"
                 return
             if re.search(r"\bmost\s+common\s+age\b[^.;()]{0,40}\(\s*$", text[max(0, c.nstart - 70):c.nstart], re.I):
                 # "13 was the most common age of the victim (257)": the offences at that age

@@ -56,7 +56,9 @@ class LevelChecks:
                 else:
                     continue
                 break
-        for measure in self._measures_to_try(c):
+        tried = self._measures_to_try(c)
+        either = c.measure == SCWC and CYBER in tried  # "grooming and online offences": the copy allows both
+        for measure in tried:
             for key in self._keys_for(c, measure=measure):
                 info = self.facts.keys.get(key)
                 if info is None:
@@ -64,8 +66,10 @@ class LevelChecks:
                 judged = info.judge(value, c.qual, release)
                 rank = {"match": 0, "basis": 0.2, "earlier": 1, "misprint": 2, "later": 3, "not_available": 5,
                         "wrong": 4}[judged["status"]]
-                if measure != c.measure:
+                if measure != c.measure and not either:
                     rank += 10 if judged["status"] == "match" else 100
+                elif measure != c.measure:
+                    rank += 0.1 if judged["status"] == "match" else 100  # either series may be meant: a match wins
                 if key[0] != place.name:
                     rank += 0.5
                 if best is None or rank < best[0]:

@@ -8,7 +8,7 @@ import re
 from ..parse import MEASURE_WORDS
 from ..years import FinancialYear
 
-from .model import COUNT_KINDS, D, MAX_NUMBERS_PER_SENTENCE, _Cand, _PlaceSpan, _Sentence
+from .model import CYBER, SCWC, COUNT_KINDS, D, MAX_NUMBERS_PER_SENTENCE, _Cand, _PlaceSpan, _Sentence
 from .patterns import AGE_WORD, _AGAIN, _AGE_BAND_AFTER, _BETWEEN_THEM, _UNFLAGGED, _COMMON_AGE, _COUNT_WORD, _DIFF_HEAD, _DOMAIN, _DIFF_TAIL, _DIFF_TAIL_THAN, _FOLD, _FORCES_TAIL, _FRACTION, _FRACTION_VALUE, _MAKING, _SUM_OF, _MULT_VALUE, _MULT_WORD, _ONE_IN, _PAREN_PCT, _PCT, _PERIOD, _PERIOD_AGO, _PER_BASE, _PER_POP, _POPULATION_BEFORE, _RATE_TAIL, _WITH_FIGURES, _TIMES, _TOTAL_HEAD, _TOTAL_TAIL, _TOTAL_YEARS_TAIL, _YOUNGEST, _YOUNG_AS, _direction
 from .relations import _CLAUSE_BREAK, _COMPARE_NOT_LEVELS, _OF_WHOLE, _ONLY_ONE, _PLACE_COMPARE, _RESPECTIVELY, _change_context, _clause_of, _written_pairs
 from .text import _MONTH_YEAR, _exclusions, _exclusions_late, _year_spans
@@ -23,6 +23,8 @@ _FORCES_CHANGED = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:(?:saw|recorded|reported
 _NUMBER_WORDS = set(WORD_VALUES) - {"a", "a dozen", "a hundred", "a single", "one hundred"} | {"hundred", "thousand",
                                                                                             "dozen"}
 
+_OFFENCE_LIST = re.compile(r"\b(?:rape|sexual\s+assaults?|sexual\s+activity|indecent\s+images?|sexual\s+exploitation)\b", re.I)
+
 
 class MentionsStage:
     """Part of Checker (bot/check/checker.py): mentions: every number in a sentence, classified into a claim of one kind with its span and hedge."""
@@ -35,6 +37,10 @@ class MentionsStage:
         for pattern, measure in MEASURE_WORDS:
             if pattern.search(s.text):
                 s.measure = s.measure or measure
+        if s.measure == SCWC and _OFFENCE_LIST.search(s.text):
+            # "offences including online grooming, sexual activity with children under 13 and rape": a list of
+            # offence types is the cyber-flag series, in which grooming is one kind
+            s.measure = CYBER
         if not any(p.search(s.text) for p in (NUM_RE, _MULT_WORD, _FRACTION, _AGAIN, _ONLY_ONE, _THAN)):
             return  # no number, multiple, fraction or comparison: the sentence gives context (places, years) only
         _exclusions(s, self._place_words)
@@ -427,6 +433,16 @@ class MentionsStage:
         if other:
             c.kind, c.sub = "count", "other"
             c.extra["noun"] = other.group("noun").lower()
+            return
+        if re.search(r"\bof\s+(?:the|this|that|its|these|those)\b[^,.;]{0,30}\b(?:total|figure|number|offences|cases|"
+                     r"crimes)\s*,\s*$", text[:qs], re.I):
+            c.kind, c.sub = "count", "other"  # "Of this year's total, 134 were in Berkshire": a part
+            c.extra["noun"] = "a breakdown of that total (within a force, say)"
+            return
+        clause_before = text[max([m.end() for m in _CLAUSE_BREAK.finditer(text[:a])] + [0]):a]
+        if re.search(r"\b(?:girls?|boys?|female|male)\b", clause_before, re.I):
+            c.kind, c.sub = "count", "other"  # "Girls were the victims in 201": a breakdown by sex
+            c.extra["noun"] = "a breakdown by the victim's sex"
             return
         if _UNFLAGGED.match(after):
             c.kind, c.sub = "count", "other"  # "1,200 offences were recorded without the flag"

@@ -18,7 +18,7 @@ _YOUNG_AS = re.compile(rf"\bas\s+young\s+as\s+(?P<age>{AGE_WORD}(?:\s+years?\s+o
 _COMMON_AGE = [
     re.compile(rf"\bmost\s+common\s+age(?:\s+of\s+(?:the\s+)?victims?)?(?:\s+\w+){{0,3}}?\s+(?:was|is|were)\s+"
                rf"(?P<age>{AGE_WORD})\b", re.I),
-    re.compile(rf"(?P<age>{AGE_WORD})\s+(?:was|is|being)\s+the\s+most\s+common\s+age\b", re.I),
+    re.compile(rf"(?P<age>{AGE_WORD})\s+(?:was|is|being|remained|remains|stayed)\s+the\s+most\s+common\s+age\b", re.I),
     re.compile(rf"\b(?:children|victims|girls|boys|those|youngsters)?\s*aged\s+(?P<age>{AGE_WORD})\s+(?:were|was|are)\s+"
                rf"(?:the\s+)?most\s+(?:common(?:ly)?|frequent(?:ly)?|often)", re.I),
     re.compile(rf"\b(?P<age>{AGE_WORD})-year-olds\s+(?:were|are)\s+(?:the\s+)?most\s+(?:common(?:ly)?|frequent(?:ly)?|"

@@ -84,8 +84,8 @@ _EXTRA_YEARS = [
     re.compile(r"(?<![\w-])(?:up\s+)?to\s+(?:the\s+end\s+of\s+)?march\s+((?:19|20)\d{2})\b", re.I),
     re.compile(r"\b(?P<first>(?:19|20)\d{2})\s+to\s+((?:19|20)\d{2})\b"),  # "in 2019 to 2020": the year 2019/20
 ]
-_FIRST_FULL_YEAR = re.compile(r"\b(?:offence['’]s|its)\s+first\s+full\s+year\b|"
-                              r"\bfirst\s+full\s+year\s+of\s+the\s+(?:new\s+)?(?:offence|law)\b", re.I)
+_FIRST_FULL_YEAR = re.compile(r"\b(?:offence['’]s|its)\s+first\s+(?:full\s+)?year\b|"
+                              r"\bfirst\s+(?:full\s+)?year\s+(?:of|after)\s+the\s+(?:new\s+)?(?:offence|law)\b", re.I)
 _N = rf"(?:{WORD_RE}|\d+)"
 _RELATIVE = [
     (re.compile(r"\b(?:the\s+|a\s+)?(?:previous|preceding|prior)\s+(?:12|twelve)\s+months\b", re.I), -1),
