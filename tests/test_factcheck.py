@@ -741,3 +741,18 @@ def test_an_earlier_releases_figure_is_wrong_when_the_copy_names_the_release_tha
                 "54").verdict == "supported"
     revised = find(check("Figures published in September 2020 show Wiltshire recorded 54 offences in 2018/19."), "54")
     assert revised.verdict == "inaccurate" and "77" in revised.explanation
+
+
+def test_counts_in_words_with_several_describing_words_or_after_a_change_verb():
+    result = check("Fourteen online grooming offences were recorded by North Yorkshire Police in 2017/18. "
+                   "By 2022/23 that had risen to fifty-six – five times as many.")
+    assert find(result, "Fourteen").verdict == "supported" and find(result, "fifty-six").verdict == "supported"
+    multiple = find(result, "five times")
+    assert multiple.verdict == "inaccurate" and "4.00 times" in multiple.explanation
+
+
+def test_a_multiple_of_a_named_year_is_not_paired_with_the_sentences_other_figure():
+    claim = find(check("In Cheshire, police recorded 124 online grooming offences in 2022/23 – almost five times as "
+                       "many as in the offence's first year, though down on the 128 logged the year before."),
+                 "almost five times")
+    assert claim.verdict == "supported" and "times 25" in claim.explanation

@@ -271,7 +271,7 @@ class MentionsStage:
         s.periods = {m.start("n"): m for m in _PERIOD.finditer(text)} if timed else {}
         s.count_words = {}
         for m2 in _COUNT_WORD.finditer(text) if words & _NUMBER_WORDS else []:
-            s.count_words[next(m2.start(g) for g in ("w", "w2", "w3") if m2.group(g))] = m2
+            s.count_words[next(m2.start(g) for g in ("w", "w2", "w3", "w4", "w5") if m2.group(g))] = m2
         s.total_heads = list(_TOTAL_HEAD.finditer(text)) if "years" in lower else []
         numbers = 0
         for m in NUM_RE.finditer(text):

@@ -41,6 +41,9 @@ class PairFinding:
         versus = self._versus_place(c, own, releases)
         if versus is not None:
             return versus
+        against_year = self._multiple_of_a_year(c, own, releases)
+        if against_year is not None:
+            return against_year
         if _POINTS_BACK.match(s.text) and own:
             # "That is a rise of 50 per cent, and more than 11 times the 63 ...": each clause of a sentence that
             # points back to the figure just given compares that figure with what its own clause names
@@ -241,6 +244,23 @@ class PairFinding:
                 key = (lambda p: span(p)[1]) if pick is max else (lambda p: span(p)[0])
                 return pick(group, key=key)
         return None
+
+    def _multiple_of_a_year(self, c: _Cand, own: list[_Cand], releases: dict):
+        """'124 ... – almost five times as many as in the offence's first year, though down on the 128 of the
+        year before': the multiple's object is the year it names, not the sentence's other figure."""
+        if c.kind != "multiple":
+            return None
+        m = re.match(r"\s+as\s+(?:many|much|high)(?:\s+[\w-]+){0,2}?\s+as\s+(?:in|during|for)\s+", c.sent.text[c.end:], re.I)
+        if not m:
+            return None
+        at = c.end + m.end()
+        year = next((y.year for y in c.sent.years if y.year is not None and abs(y.start - at) <= 4), None)
+        subject = [o for o in own if o.nend <= c.nstart and o.year is not None]
+        if year is None or not subject:
+            return None
+        new = _pt(subject[-1])
+        old = self._data_value(subject[-1], year, releases, same_release_as=new)
+        return (old, new) if old is not None else None
 
     @staticmethod
     def _period_years(c: _Cand) -> int | None:

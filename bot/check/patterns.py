@@ -80,11 +80,15 @@ _TOTAL_HEAD = re.compile(rf"\b(?:over|across|in|during)\s+the\s+(?:(?:past|last)
 _BETWEEN_THEM = re.compile(r"\b(?:between\s+them|combined|altogether|in\s+total|together)\b", re.I)
 _SUM_OF = re.compile(r"\b(?:sum|total)\s+of\s+(?:the\s+)?[^.;]{0,50}\b(?:forces|areas)\b[^.;]{0,30}:\s*$", re.I)
 _MAKING = re.compile(r"\b(?:making|a\s+combined|bringing\s+the\s+total\s+to|totalling|totaling)\s+$", re.I)
-_COUNT_WORD = re.compile(rf"(?:\b(?:the|just|only|was|were|is|at|reached|of|from|to)\s+)(?P<w>{WORD_RE})\s+(?=(?:recorded|logged|reported|offences|"
+_COUNT_WORD = re.compile(rf"(?:\b(?:the|just|only|was|were|is|at|reached|of|from|to|and)\s+)(?P<w>{WORD_RE})\s+(?=(?:recorded|logged|reported|offences|"
                          r"crimes|cases|incidents|in\s+\d{4}|a\s+year\s+earlier|the\s+year\s+before)\b)|"
-                         rf"\b(?P<w2>{WORD_RE})\s+(?=(?:such\s+|grooming\s+|online\s+)?(?:offences|crimes|cases|"
-                         r"incidents)\b)|"
-                         rf"^(?P<w3>{WORD_RE})\s+(?=of\s+(?:those|these|the|them)\b)", re.I)  # "Seventeen of those offences"
+                         rf"\b(?P<w2>{WORD_RE})\s+(?=(?:[a-z-]+\s+){{0,4}}?(?:offences|crimes|cases|incidents)\b)|"
+                         rf"^(?P<w3>{WORD_RE})\s+(?=of\s+(?:those|these|the|them)\b)|"  # "Seventeen of those offences"
+                         rf"\b(?:risen|rose|fallen|fell|dropped|climbed|increased|decreased|grew|up|down)\s+(?:to|from)\s+"
+                         rf"(?P<w4>{WORD_RE})\b(?!\s+(?:years?|months?|times|per))|"  # "had risen to fifty-six"
+                         rf"\b(?:recorded|logged|reported|counted)\s+(?:(?:more|fewer|less)\s+than\s+|nearly\s+|almost\s+|"
+                         rf"about\s+|around\s+|over\s+|just\s+)?(?P<w5>{WORD_RE})\b(?!\s+(?:years?|months?|times|"
+                         r"forces|per|of\s+the))", re.I)  # "logged more than a hundred"
 _SHARE_TOTAL = re.compile(r"\b(?:regional|region['’]s|welsh|national|country['’]s|county['’]s|force['’]s|force)\s+"
                           r"(?:total|figure|number|count)\b|\b(?:total|figure|number)\s+(?:for|across|in)\s+the\s+"
                           r"(?:whole\s+)?(?:region|country)\b", re.I)
