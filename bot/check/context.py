@@ -185,7 +185,10 @@ class ContextStage:
             return None
         region = before[regions[-1]]
         forces = before[regions[-1] + 1:]
-        if len(forces) >= 2 and all(p.place.region == region.place.name for p in forces) and \
+        spans = [region] + forces
+        listed = all(re.fullmatch(r"\s*(?:[-–—,:(]\s*)?(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", s.text[a.end:b.start], re.I)
+                     for a, b in zip(spans, spans[1:]))
+        if len(forces) >= 2 and listed and all(p.place.region == region.place.name for p in forces) and \
                 not re.search(r"[.;]", s.text[forces[-1].end:c.nstart]):
             return region.place
         return None

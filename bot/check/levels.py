@@ -22,6 +22,13 @@ _SUBSET = re.compile(r"\b(?:both\s+years|each\s+(?:of\s+the\s+)?(?:two\s+|three\
                      r"like[- ]for[- ]like|comparable|consistent(?:ly)?)\b", re.I)
 
 
+def _like_for_like_forces(row: dict) -> int | None:
+    """The number of forces a like-for-like figure covers, from its note ("for the 39 forces with data for both
+    years"), else the row's own count."""
+    m = re.search(r"\b(\d{2})\s+forces\b", row.get("note") or "")
+    return int(m.group(1)) if m else row.get("forces_responding")
+
+
 class LevelChecks:
     """Part of Checker (bot/check/checker.py): checks of levels: a count, an age fact or a number of forces against what the release said."""
 
@@ -513,6 +520,19 @@ class LevelChecks:
                             "the release that fits.)", [])
         if not candidates:
             return ("unverifiable", None, "The data does not say how many forces supplied the figure this refers to.", [])
+        if _SUBSET.search(s.text):
+            # "the 41 forces that answered in both 2016/17 and 2020/21": the like-for-like count, if a source gives it
+            like = [(f, r) for key, _ in keys for r in self.facts.keys[key].rows if r.get("forces_responding")
+                    and re.search(r"like[- ]for[- ]like|both\s+years", r.get("note") or "", re.I)
+                    for f in [_like_for_like_forces(r)] if f]
+            if like:
+                forces, row = like[0]
+                where = f" ({month(row['release'])} release, {row['outlet']})"
+                if any(f == n for f, _ in like):
+                    return "supported", n, f"{n} forces gave figures for both years{where}.", [_source(row)]
+                return ("inaccurate", forces, f"{forces} forces gave figures for both years{where}, not {n}. "
+                        f"Suggested: “{forces} forces”.", [_source(row)])
+            candidates = [(f, r) for f, r in candidates if r is not None] or candidates
         for forces, row in candidates:
             if forces == n:
                 where = f" ({month(row['release'])} release, {row['outlet']})" if row else " (the release's headline)"

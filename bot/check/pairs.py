@@ -34,7 +34,8 @@ class PairFinding:
         if c.kind == "fraction" and c.sub == "share":
             return None
         own = [o for o in s.cands if o.kind in COUNT_KINDS and o is not c and o.value is not None and o.qual == "exact"
-               and o.sub != "other" and not _PART_OF.match(s.text[o.end:])]  # "186 of them" is a part, not a level
+               and o.sub != "other" and not _PART_OF.match(s.text[o.end:])  # "186 of them" is a part, not a level
+               and not re.search(r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?$", s.text[max(0, o.start - 25):o.start], re.I)]
         written = self._written_pair(c)
         if written is not None:
             return self._order(written[0], written[1], s)

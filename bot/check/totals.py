@@ -110,6 +110,9 @@ class TotalChecks:
                     end = FinancialYear.from_label(covered) if covered else None
                 if end is None:
                     return self._total_window(c, int(n), releases)
+                stated = self._other_period(c, int(c.value), years=int(n))
+                if stated is not None:
+                    return stated
                 for k in range(int(n)):
                     v = self._data_value(c, FinancialYear(end.start - k), releases)
                     if v is None:
