@@ -44,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
                            description="Run the Slack app. HTTP mode (the default) serves /slack/events with "
                            "gunicorn + uvicorn and needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; --socket uses "
                            "Socket Mode and needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN. SLACK_API_BASE_URL, "
-                           "PORT and LOG_LEVEL are optional.")
+                           "PORT, LOG_LEVEL, REDIS_URL (state shared by several instances), OFFENCES_RATE_LIMIT and AUDIT_LOG "
+                           "are optional.")
     serve.add_argument("--port", type=int, help="TCP port for HTTP mode (default: $PORT, else 3000)")
     serve.add_argument("--host", default="0.0.0.0", help="address to listen on (default: 0.0.0.0)")
     serve.add_argument("--socket", action="store_true", help="use Socket Mode (SLACK_APP_TOKEN) instead of HTTP")
@@ -149,12 +150,26 @@ def cmd_serve(args) -> int:
         raise UserError(str(err)) from None
     if args.port is not None and not 0 < args.port < 65536:
         raise UserError(f"--port {args.port}: use a TCP port number between 1 and 65535")
+    _check_redis(settings)
     _check_token(settings)
     try:
         if args.socket:
             return server.serve_socket(settings)
         return server.serve_http(settings, host=args.host, port=args.port)
     except SettingsError as err:
+        raise UserError(str(err)) from None
+
+
+def _check_redis(settings) -> None:
+    """An unreachable REDIS_URL at start is one line and exit 2: several instances without their shared
+    memory would answer Slack's retries twice and accept replays (while serving, a lost Redis is survived)."""
+    if not settings.redis_url:
+        return
+    from .memory import RedisUnavailable, connect
+
+    try:
+        connect(settings.redis_url).close()
+    except RedisUnavailable as err:
         raise UserError(str(err)) from None
 
 

@@ -24,11 +24,12 @@ and a rate-limited channel does not hold up the others.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import math
 import re
 import threading
-import time
-from collections import OrderedDict, deque
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable
 
@@ -41,6 +42,7 @@ from .replies import (  # noqa: F401  (re-exported: server, tests and benches im
     ACK_KINDS, CHART_KINDS, CHECK_HOW, BOT_MESSAGE, CheckReply, Reply, chart_expected, chart_file, check_words,
     csv_file, fact_check, looks_like_copy, mention_text, message_check, new_error_id, prepare, slack_to_plain,
 )
+from .memory import Memory, from_url
 from .settings import Settings
 
 log = logging.getLogger("offences.slack")
@@ -51,35 +53,11 @@ FACT_CHECK_SHORTCUT = "fact_check"
 REPLAY_WINDOW = 11 * 60   # Bolt accepts timestamps up to 5 minutes either side of now
 EVENT_WINDOW = 60 * 60    # Slack retries an event three times within a few minutes
 SHARE_WINDOW = 60 * 60    # a Share button shares its answer once (a double click is one share)
-MAX_REMEMBERED = 100_000
+RATE_WINDOW = 60          # OFFENCES_RATE_LIMIT counts a reporter's commands over the last minute
 REPLY_WORKERS = 8         # conversations being replied to at once (each conversation in order)
 DRAWING = "Drawing the chart… the answer will appear in this channel in a moment."
 POSTING_TABLE = "Posting the answer… the whole table comes as a CSV file in its thread."
 PRIVATE = "Sending the answer and its chart to our direct messages."
-
-
-class SeenRecently:
-    """A bounded, thread-safe set whose members expire after `ttl` seconds."""
-
-    def __init__(self, ttl: float, max_items: int = MAX_REMEMBERED):
-        self.ttl, self.max_items = ttl, max_items
-        self._items: OrderedDict[Any, float] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def add(self, key: Any) -> bool:
-        """Remember key; False if it was already remembered (and has not expired)."""
-        now = time.monotonic()
-        with self._lock:
-            while self._items and (len(self._items) >= self.max_items or next(iter(self._items.values())) < now):
-                self._items.popitem(last=False)
-            if key in self._items:
-                return False
-            self._items[key] = now + self.ttl
-            return True
-
-    def discard(self, key: Any) -> None:
-        with self._lock:
-            self._items.pop(key, None)
 
 
 class ConversationQueues:
@@ -120,6 +98,13 @@ class ConversationQueues:
             return self._idle.wait_for(lambda: self._pending == 0, timeout)
 
 
+def too_many(limit: int, wait: float) -> str:
+    """What a reporter over the rate limit reads: friendly, with when to try again."""
+    seconds = max(1, math.ceil(wait))
+    return (f"You've asked {limit} questions in the last minute; try again in {seconds} "
+            f"second{'' if seconds == 1 else 's'}.")
+
+
 class _QuietTokenWarning(logging.Filter):
     """Bolt warns that SLACK_BOT_TOKEN in the environment is unused when it is given a client;
     the client carries that very token, so the warning would only mislead whoever reads the log."""
@@ -131,10 +116,12 @@ class _QuietTokenWarning(logging.Filter):
 # -- the app ---------------------------------------------------------------------------------------
 
 def create_app(settings: Settings, *, answerer=None, client: WebClient | None = None,
-               workers: int = REPLY_WORKERS) -> App:
+               workers: int = REPLY_WORKERS, memory: Memory | None = None) -> App:
     """The Bolt app: listeners for /offences, DMs, @mentions and the answer buttons.
 
     answerer: an object with .answer(text) (default: bot.answer.answer on the process-wide store).
+    memory: what is remembered between requests (default: Redis when settings.redis_url is set, else
+    this process's memory; bot/memory.py).
     """
     if answerer is None:
         from .answer import answer as answer_fn
@@ -154,9 +141,19 @@ def create_app(settings: Settings, *, answerer=None, client: WebClient | None = 
 
     out = Delivery(client, retry_pause=0.5 if settings.retry_interval is None else settings.retry_interval,
                    later=later)
-    replays = SeenRecently(REPLAY_WINDOW)
-    events = SeenRecently(EVENT_WINDOW)
-    shares = SeenRecently(SHARE_WINDOW)
+    memory = memory or from_url(settings.redis_url)
+    limit = settings.rate_limit
+
+    def over_limit(user: str | None) -> str | None:
+        """The friendly refusal when this reporter has used up the last minute's commands, else None
+        (counted across instances when Redis is shared; Share clicks and Slack's retries do not count)."""
+        if not limit or not user:
+            return None
+        allowed, _, wait = memory.take(f"rate:{user}", limit, RATE_WINDOW)
+        if allowed:
+            return None
+        log.info("rate limit: %s has sent %d commands in the last minute", user, limit)
+        return too_many(limit, wait)
 
     def guard_replays(req, resp, next):
         """After Bolt's signature check: refuse an exact repeat of a signed request (401), and answer
@@ -168,11 +165,11 @@ def create_app(settings: Settings, *, answerer=None, client: WebClient | None = 
             retry = req.headers.get("x-slack-retry-num", [None])[0]
             stamp = req.headers.get("x-slack-request-timestamp", [""])[0]
             signature = req.headers.get("x-slack-signature", [""])[0]
-            if not (retry and is_event) and not replays.add((stamp, signature)):
+            if not (retry and is_event) and not memory.seen_once(f"replay:{stamp}:{signature}", REPLAY_WINDOW):
                 log.warning("refused a replayed request (timestamp %s)", stamp)
                 return BoltResponse(status=401, body={"error": "replayed request"})
         if is_event and body.get("event_id"):
-            if not events.add(body["event_id"]):
+            if not memory.seen_once(f"event:{body['event_id']}", EVENT_WINDOW):
                 log.info("event %s already handled; acknowledging the retry only", body["event_id"])
                 return BoltResponse(status=200, body="")
         return next()
@@ -188,6 +185,7 @@ def create_app(settings: Settings, *, answerer=None, client: WebClient | None = 
         logger=bolt_logger,
     )
     app.offences_pool = queues.pool  # type: ignore[attr-defined]  (for shutdown and tests)
+    app.offences_memory = memory  # type: ignore[attr-defined]  (/healthz reports its health)
     app.offences_wait_idle = queues.wait_idle  # type: ignore[attr-defined]
 
     def submit(key: str, job: Callable[[], None], **asker) -> None:
@@ -226,6 +224,10 @@ def create_app(settings: Settings, *, answerer=None, client: WebClient | None = 
     @app.command(COMMAND)
     def on_command(ack, command, respond):
         text = command.get("text") or ""
+        refused = over_limit(command.get("user_id"))
+        if refused:
+            ack(text=refused, response_type="ephemeral")
+            return
         copy = check_words(text)
         if copy is not None:
             if not copy:
@@ -275,20 +277,22 @@ def create_app(settings: Settings, *, answerer=None, client: WebClient | None = 
         user = body["user"]["id"]
         channel = (body.get("channel") or {}).get("id") or body["container"]["channel_id"]
         container = body.get("container") or {}
-        once = (user, channel, container.get("message_ts"), action.get("value") or "")
-        if not shares.add(once):
-            log.info("share of %r by %s already done or under way", once[3], user)
+        value = action.get("value") or ""
+        once = "share:" + hashlib.sha256("\x1f".join((user, channel, container.get("message_ts") or "", value))
+                                         .encode()).hexdigest()
+        if not memory.seen_once(once, SHARE_WINDOW):
+            log.info("share of %r by %s already done or under way", value, user)
             return
 
         def job():
             reply = prepare(answer_fn, action.get("value") or "")
             if not reply.answer.ok:
-                shares.discard(once)
+                memory.forget(once)
                 ephemeral(reply, respond, replace=False)
             elif out.deliver(reply, channel, user, respond, shared_by=user, force_channel=True):
                 respond(delete_original=True)
             else:
-                shares.discard(once)  # not shared: the button may be clicked again
+                memory.forget(once)  # not shared: the button may be clicked again
 
         submit(channel, job, channel=channel, user=user, respond=respond)
 
@@ -301,6 +305,11 @@ def create_app(settings: Settings, *, answerer=None, client: WebClient | None = 
         channel = (body.get("channel") or {}).get("id") or body["container"]["channel_id"]
         is_ephemeral = bool(body.get("container", {}).get("is_ephemeral")) or "message" not in body
         replace = action["action_id"].startswith("rerun_")
+        refused = over_limit(user)
+        if refused:
+            submit(channel, lambda: respond(text=refused, response_type="ephemeral", replace_original=False),
+                   channel=channel, user=user, respond=respond)
+            return
 
         def job():
             reply = prepare(answer_fn, action.get("value") or "")
@@ -324,9 +333,12 @@ def create_app(settings: Settings, *, answerer=None, client: WebClient | None = 
         channel, user = event["channel"], event.get("user", "")
         text = event.get("text") or ""
         copy = check_words(text)
+        refused = over_limit(user)
 
         def job():
-            if copy == "":
+            if refused:
+                client.chat_postMessage(channel=channel, text=refused)
+            elif copy == "":
                 client.chat_postMessage(channel=channel, text=CHECK_HOW)
             elif copy is not None or looks_like_copy(text):
                 out.post_check(fact_check(copy if copy is not None else text), channel, None, user=user)
@@ -353,6 +365,10 @@ def create_app(settings: Settings, *, answerer=None, client: WebClient | None = 
         thread_ts = event.get("thread_ts") or event["ts"]
         copy = check_words(text)
         asker = dict(channel=channel, user=user, thread_ts=thread_ts)
+        refused = over_limit(user)
+        if refused:
+            submit(channel, lambda: client.chat_postEphemeral(text=refused, **asker), **asker)
+            return
 
         def check(checked: CheckReply) -> None:
             if checked.result.claims or BOT_MESSAGE in checked.result.notes:
@@ -384,6 +400,11 @@ def create_app(settings: Settings, *, answerer=None, client: WebClient | None = 
         channel = (body.get("channel") or {}).get("id", "")
         user = (body.get("user") or {}).get("id")
         thread_ts = message.get("thread_ts") or message.get("ts")
+        refused = over_limit(user)
+        if refused:
+            submit(channel, lambda: respond(text=refused, response_type="ephemeral"),
+                   channel=channel, user=user, thread_ts=thread_ts, respond=respond)
+            return
 
         def job():
             out.post_check(message_check(message), channel, thread_ts, user=user, respond=respond)

@@ -6,7 +6,8 @@ Why guards in front of Bolt rather than Bolt alone: Bolt parses a body before it
 body of any size into memory, and answers a wrong method with 404. Here a request is refused as early
 and as cheaply as possible, with one log line and no traceback:
 
-  /healthz (GET/HEAD)  200 at once, from the event loop: never queued behind Slack work
+  /healthz (GET/HEAD)  200 at once, from the event loop: never queued behind Slack work; its body says
+                       when shared state (Redis) is unreachable and this instance runs on its own memory
   unknown path         404;   wrong method 405 (Allow: POST)
   Content-Length > 1 MB  413 before a byte of the body is read; a body without one is counted as it
                        streams in and refused at the same limit
@@ -80,7 +81,10 @@ class Front:
         """A reply decided by the request line and headers alone, or None to go on and read the body."""
         if path == HEALTH_PATH:
             if method in ("GET", "HEAD"):
-                return HEALTHY
+                memory = getattr(self.bolt, "offences_memory", None)
+                trouble = memory.health() if memory is not None else None
+                # still 200: this instance answers, and a load balancer must not take every instance out
+                return _text(200, f"ok; {trouble}\n") if trouble else HEALTHY
             return _text(405, "use GET\n", ("allow", "GET, HEAD"))
         if path != EVENTS_PATH:
             return _text(404, "not found\n")

@@ -48,7 +48,10 @@ DURHAM_URL = ("http://www.hartlepoolmail.co.uk/news/sharp-rise-in-online-sex-cri
 
 
 def settings_for(slack) -> Settings:
-    return Settings(bot_token=TOKEN, signing_secret=SECRET, api_base_url=slack.api_url, retry_interval=0.01)
+    # rate_limit=0: these tests send far more than 20 commands a minute as one reporter (the limit has
+    # its own tests in test_shared_state.py)
+    return Settings(bot_token=TOKEN, signing_secret=SECRET, api_base_url=slack.api_url, retry_interval=0.01,
+                    rate_limit=0)
 
 
 @pytest.fixture(scope="module")
