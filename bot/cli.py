@@ -151,6 +151,7 @@ def cmd_serve(args) -> int:
     if args.port is not None and not 0 < args.port < 65536:
         raise UserError(f"--port {args.port}: use a TCP port number between 1 and 65535")
     _check_redis(settings)
+    _check_audit_log(settings)
     _check_token(settings)
     try:
         if args.socket:
@@ -171,6 +172,18 @@ def _check_redis(settings) -> None:
         connect(settings.redis_url).close()
     except RedisUnavailable as err:
         raise UserError(str(err)) from None
+
+
+def _check_audit_log(settings) -> None:
+    """AUDIT_LOG must be a file we can append to, said at start rather than found out at the first request."""
+    if not settings.audit_log:
+        return
+    try:
+        with open(settings.audit_log, "a", encoding="utf-8"):
+            pass
+    except OSError as err:
+        raise UserError(f"AUDIT_LOG is {settings.audit_log!r}, which cannot be written ({err.strerror or err}): "
+                        "name a file in a folder that exists and is writable, or unset it for standard output") from None
 
 
 def _check_token(settings) -> None:
