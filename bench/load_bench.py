@@ -176,7 +176,7 @@ def main() -> int:
     with FakeSlack() as slack:
         port = free_port()
         env = dict(os.environ, SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_BASE_URL=slack.api_url,
-                   LOG_LEVEL="ERROR")
+                   LOG_LEVEL="ERROR", OFFENCES_RATE_LIMIT="0", AUDIT_LOG=os.devnull)  # capacity, not the limit
         log_path = Path(tempfile.mkdtemp(prefix="load_bench_")) / "serve.log"
         proc = subprocess.Popen([str(Path(sys.executable).with_name("offences")), "serve", "--host", "127.0.0.1",
                                  "--port", str(port)], env=env, stdout=open(log_path, "wb"), stderr=subprocess.STDOUT)

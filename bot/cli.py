@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
                            description="Run the Slack app. HTTP mode (the default) serves /slack/events with "
                            "gunicorn + uvicorn and needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; --socket uses "
                            "Socket Mode and needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN. SLACK_API_BASE_URL, "
-                           "PORT and LOG_LEVEL are optional.")
+                           "PORT, LOG_LEVEL, REDIS_URL (state shared by several instances), OFFENCES_RATE_LIMIT and AUDIT_LOG "
+                           "are optional.")
     serve.add_argument("--port", type=int, help="TCP port for HTTP mode (default: $PORT, else 3000)")
     serve.add_argument("--host", default="0.0.0.0", help="address to listen on (default: 0.0.0.0)")
     serve.add_argument("--socket", action="store_true", help="use Socket Mode (SLACK_APP_TOKEN) instead of HTTP")
@@ -171,6 +172,8 @@ def cmd_serve(args) -> int:
         raise UserError(str(err)) from None
     if args.port is not None and not 0 < args.port < 65536:
         raise UserError(f"--port {args.port}: use a TCP port number between 1 and 65535")
+    _check_redis(settings)
+    _check_audit_log(settings)
     _check_token(settings)
     if args.data:  # the gunicorn worker inherits it; so would anything the server starts
         os.environ["OFFENCES_DATA_DIR"] = args.data
@@ -180,6 +183,31 @@ def cmd_serve(args) -> int:
         return server.serve_http(settings, host=args.host, port=args.port)
     except SettingsError as err:
         raise UserError(str(err)) from None
+
+
+def _check_redis(settings) -> None:
+    """An unreachable REDIS_URL at start is one line and exit 2: several instances without their shared
+    memory would answer Slack's retries twice and accept replays (while serving, a lost Redis is survived)."""
+    if not settings.redis_url:
+        return
+    from .memory import RedisUnavailable, connect
+
+    try:
+        connect(settings.redis_url).close()
+    except RedisUnavailable as err:
+        raise UserError(str(err)) from None
+
+
+def _check_audit_log(settings) -> None:
+    """AUDIT_LOG must be a file we can append to, said at start rather than found out at the first request."""
+    if not settings.audit_log:
+        return
+    try:
+        with open(settings.audit_log, "a", encoding="utf-8"):
+            pass
+    except OSError as err:
+        raise UserError(f"AUDIT_LOG is {settings.audit_log!r}, which cannot be written ({err.strerror or err}): "
+                        "name a file in a folder that exists and is writable, or unset it for standard output") from None
 
 
 def _check_token(settings) -> None:

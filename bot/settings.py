@@ -12,9 +12,11 @@ import os
 import re
 from dataclasses import dataclass, field
 from typing import Mapping
+from urllib.parse import urlsplit
 
 SLACK_API_DEFAULT = "https://slack.com/api/"
 DEFAULT_PORT = 3000
+DEFAULT_RATE_LIMIT = 20  # commands a minute per Slack user (OFFENCES_RATE_LIMIT; 0 turns it off)
 
 # What to do about each missing setting, in the words a reporter setting the bot up needs.
 HOW_TO_GET = {
@@ -45,9 +47,14 @@ class Settings:
     # Seconds between retries of a Web API call that failed with a 5xx or a dropped connection;
     # None means slack_sdk's exponential backoff with jitter (about 0.5-1.5 s, then 1-2 s).
     retry_interval: float | None = None
+    # Shared state for several instances (replays, retries, shares, rate limits); None: this process's memory.
+    redis_url: str | None = field(default=None, repr=False)  # may carry a password
+    rate_limit: int = DEFAULT_RATE_LIMIT
+    audit_log: str | None = None  # a file to append the audit trail to; None: standard output
 
     def secrets(self) -> list[str]:
-        return [s for s in (self.bot_token, self.signing_secret, self.app_token) if s]
+        password = urlsplit(self.redis_url).password if self.redis_url else None
+        return [s for s in (self.bot_token, self.signing_secret, self.app_token, password) if s]
 
 
 def _port(value: str | None) -> int:
@@ -60,6 +67,22 @@ def _port(value: str | None) -> int:
     if not 0 < port < 65536:
         raise SettingsError(f"PORT is {port}: set it to a TCP port number between 1 and 65535")
     return port
+
+
+def _rate_limit(value: str) -> int:
+    if value == "":
+        return DEFAULT_RATE_LIMIT
+    if not value.isdigit():
+        raise SettingsError(f"OFFENCES_RATE_LIMIT is {value!r}: set it to the commands a minute one reporter may "
+                            f"send (default {DEFAULT_RATE_LIMIT}), or 0 for no limit")
+    return int(value)
+
+
+def _redis_url(value: str) -> str | None:
+    if value and not re.match(r"^(redis|rediss|unix)://", value):
+        raise SettingsError("REDIS_URL does not start with redis://, rediss:// or unix://: set it to your Redis, "
+                            "e.g. redis://localhost:6379/0, or unset it to run one instance on its own memory")
+    return value or None
 
 
 def log_level(environ: Mapping[str, str] | None = None) -> str:
@@ -100,7 +123,9 @@ def from_env(environ: Mapping[str, str] | None = None, *, socket_mode: bool = Fa
         base_url += "/"  # slack_sdk joins base_url + method name
     level = log_level(env)
     return Settings(bot_token=bot_token, signing_secret=get("SLACK_SIGNING_SECRET"), app_token=app_token,
-                    api_base_url=base_url, port=_port(get("PORT") or None), log_level=level)
+                    api_base_url=base_url, port=_port(get("PORT") or None), log_level=level,
+                    redis_url=_redis_url(get("REDIS_URL")), rate_limit=_rate_limit(get("OFFENCES_RATE_LIMIT")),
+                    audit_log=get("AUDIT_LOG") or None)
 
 
 # -- keeping secrets out of logs ------------------------------------------------------------------

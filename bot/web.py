@@ -6,7 +6,8 @@ Why guards in front of Bolt rather than Bolt alone: Bolt parses a body before it
 body of any size into memory, and answers a wrong method with 404. Here a request is refused as early
 and as cheaply as possible, with one log line and no traceback:
 
-  /healthz (GET/HEAD)  200 at once, from the event loop: never queued behind Slack work
+  /healthz (GET/HEAD)  200 at once, from the event loop: never queued behind Slack work; its body says
+                       when shared state (Redis) is unreachable and this instance runs on its own memory
   unknown path         404;   wrong method 405 (Allow: POST)
   Content-Length > 1 MB  413 before a byte of the body is read; a body without one is counted as it
                        streams in and refused at the same limit
@@ -58,15 +59,16 @@ def _text(status: int, message: str, *extra: tuple[str, str], close: bool = Fals
 HEALTHY = _text(200, "ok\n")
 
 
-def health() -> Reply:
+def health(trouble: str | None = None) -> Reply:
     """200 "ok", then the data being served (hash, load time, folder) and, if newer files were refused, why:
     a deploy or a data editor can see which release the bot is answering from."""
     from .answer import data_version  # noqa: PLC0415
 
     version = data_version(refresh=False)
+    first = f"ok; {trouble}" if trouble else "ok"
     if version is None:
-        return HEALTHY
-    lines = [f"ok\ndata {version['hash'][:12]} loaded {version['loaded_at']} from {version['data_dir']}"]
+        return _text(200, first + "\n")
+    lines = [f"{first}\ndata {version['hash'][:12]} loaded {version['loaded_at']} from {version['data_dir']}"]
     if version.get("refused"):
         lines.append(f"newer data refused: {version['refused']}")
     return _text(200, "\n".join(lines) + "\n")
@@ -94,7 +96,10 @@ class Front:
         """A reply decided by the request line and headers alone, or None to go on and read the body."""
         if path == HEALTH_PATH:
             if method in ("GET", "HEAD"):
-                return health()
+                memory = getattr(self.bolt, "offences_memory", None)
+                trouble = memory.health() if memory is not None else None
+                # still 200: this instance answers, and a load balancer must not take every instance out
+                return health(trouble)
             return _text(405, "use GET\n", ("allow", "GET, HEAD"))
         if path != EVENTS_PATH:
             return _text(404, "not found\n")

@@ -35,9 +35,10 @@ def assert_answer(answer, *, contains=(), caveats=(), sources=(), ok=True, kind=
 @contextmanager
 def running_serve(fake, port: int, log_path: Path, *, token: str, secret: str, **env_extra):
     """`offences serve` in a subprocess on 127.0.0.1:port against FakeSlack, up (GET /healthz answers)
-    when this yields; stopped with SIGTERM after (its exit status is then proc.returncode)."""
+    when this yields; stopped with SIGTERM after (its exit status is then proc.returncode). No rate
+    limit unless OFFENCES_RATE_LIMIT is given."""
     env = dict(os.environ, SLACK_BOT_TOKEN=token, SLACK_SIGNING_SECRET=secret, SLACK_API_BASE_URL=fake.api_url,
-               **{"LOG_LEVEL": "WARNING", **env_extra})
+               **{"LOG_LEVEL": "WARNING", "OFFENCES_RATE_LIMIT": "0", **env_extra})  # the limit has its own tests
     env.pop("SLACK_APP_TOKEN", None)
     with open(log_path, "wb") as log_file:
         proc = subprocess.Popen([str(Path(sys.executable).with_name("offences")), "serve", "--port", str(port), "--host", "127.0.0.1"],
@@ -61,4 +62,61 @@ def running_serve(fake, port: int, log_path: Path, *, token: str, secret: str, *
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             proc.kill()
+            proc.wait()
+
+
+REDIS_MISSING = "redis-server is not installed (Debian: apt-get install redis-server; .ci/run installs it)"
+
+
+def free_tcp_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def running_redis(port: int | None = None):
+    """A real redis-server on a free loopback port, no persistence; yields its URL (the process is
+    `.proc`), stopped by its pid after. Skips the test when the binary is absent."""
+    import shutil
+
+    import pytest
+
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.skip(REDIS_MISSING)
+    port = port or free_tcp_port()
+    proc = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                             "--protected-mode", "no", "--loglevel", "warning"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        import redis
+
+        client = redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1)
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                client.ping()
+                break
+            except redis.RedisError:
+                assert proc.poll() is None, f"redis-server exited with {proc.returncode}"
+                assert time.monotonic() < deadline, "redis-server did not come up"
+                time.sleep(0.05)
+        client.close()
+        yield types.SimpleNamespace(url=url, port=port, proc=proc)
+    finally:
+        stop(proc)
+
+
+def stop(proc) -> None:
+    """SIGTERM a process we started, by its pid, and wait for it (SIGKILL if it hangs)."""
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.kill(proc.pid, signal.SIGKILL)
             proc.wait()
