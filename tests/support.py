@@ -57,12 +57,7 @@ def running_serve(fake, port: int, log_path: Path, *, token: str, secret: str, *
                 time.sleep(0.1)
         yield types.SimpleNamespace(base=base, url=base + "/slack/events", proc=proc, log=log_path)
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 REDIS_MISSING = "redis-server is not installed (Debian: apt-get install redis-server; .ci/run installs it)"

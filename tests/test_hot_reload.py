@@ -86,7 +86,6 @@ def test_the_real_server_answers_from_new_data_without_a_restart(fake_slack_modu
     """`offences serve --data DIR` under gunicorn, Slack signing and all: a release added with
     `offences data add` is answered on the next slash command; a broken file afterwards is not served."""
     import json
-    import signal
     import subprocess
     import sys
     import time
@@ -94,6 +93,7 @@ def test_the_real_server_answers_from_new_data_without_a_restart(fake_slack_modu
     from pathlib import Path
 
     from fake_slack import post, signed_headers, slash_command_body
+    from support import stop
 
     token, secret = "xoxb-123-456-secretbottoken", "8f14e45fceea167a5a36dedd4bea2543"
     data = tmp_path / "data"
@@ -145,12 +145,7 @@ def test_the_real_server_answers_from_new_data_without_a_restart(fake_slack_modu
         assert health.startswith("ok\ndata ") and f"from {data}" in health, health  # which data, and since when
         assert "newer data refused: " in health and "2OO" in health, health
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
     output = log_path.read_text()
     assert output.count("changed but is not valid") == 1, output
     assert "value '2OO' is not a whole number" in output
