@@ -26,10 +26,16 @@ from test_fuzz import (test_answer_is_an_answer_or_a_helpful_error, test_check_g
                        test_parse_gives_a_request_or_a_helpful_error)
 
 
-def _counting(prop, ran: list[int]):
+def _counting(prop, ran: list[int], failing: list[str]):
+    """The property, counting its examples and keeping the last text it failed on (hypothesis shrinks
+    towards the smallest, so the last one is the one worth reading)."""
     def counted(text):
         ran[0] += 1
-        prop(text)
+        try:
+            prop(text)
+        except Exception:
+            failing[:] = [text]
+            raise
 
     return counted
 
@@ -48,8 +54,8 @@ def main() -> int:
     failed = False
     total = 0
     for name, test, strategy in targets:
-        ran = [0]
-        counted = _counting(test.hypothesis.inner_test, ran)  # the property itself, without the suite's bounds
+        ran, failing = [0], []
+        counted = _counting(test.hypothesis.inner_test, ran, failing)  # the property itself, without the suite's bounds
 
         run = settings(max_examples=args.examples, deadline=None, database=None,
                        suppress_health_check=list(HealthCheck))(given(strategy)(counted))
@@ -62,6 +68,8 @@ def main() -> int:
         except Exception as err:  # hypothesis has printed the falsifying example
             failed = True
             outcome = f"FAILED: {type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}"
+            if failing:
+                outcome += f" on {failing[0]!r}"
         seconds = time.perf_counter() - started
         total += ran[0]
         print(f"{name:7s} {ran[0]:6d} examples in {seconds:6.1f} s ({ran[0] / seconds:7.1f}/s): {outcome}", flush=True)

@@ -6,7 +6,6 @@ bot/charts.py; bot/check/ checks copy against the same figures and arithmetic.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -69,9 +68,14 @@ class Answer:
         return plain_text(self)
 
 
+# Month names from a list: calendar.month_name formats a date per call (strftime), on every answer.
+MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+
+
 def month(release: str) -> str:
     year, mon = release.split("-")
-    return f"{calendar.month_name[int(mon)]} {year}"
+    return f"{MONTH_NAMES[int(mon)]} {year}"
 
 
 def measure_phrase(measure: str) -> str:

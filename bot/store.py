@@ -10,6 +10,7 @@ bot/live.py builds a new one when the files change, swapping it in only if it is
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import threading
 from dataclasses import dataclass, field
@@ -176,6 +177,8 @@ class Store:
         """The same query as plain dicts, for code that walks rows one by one."""
         cur = self.cursor().execute(self.queries[name], params)
         columns = [d[0] for d in cur.description]
+        if columns == ["row_json"]:  # a row kept as JSON text at load (see figure_lookup in figures.sql)
+            return [json.loads(row[0]) for row in cur.fetchall()]
         return [dict(zip(columns, row)) for row in cur.fetchall()]
 
 

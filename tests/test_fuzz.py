@@ -38,7 +38,9 @@ def assert_reply(result) -> None:
     assert text.strip() and "Traceback" not in text
     if result.ok:
         assert result.kind != "error"
-        if result.kind != "help":
+        if result.kind == "sources":  # the list of releases is itself the answer's source
+            assert "release" in text
+        elif result.kind != "help":
             assert result.sources and "Source" in text
     else:
         assert result.kind == "error" and result.error["message"].strip()
