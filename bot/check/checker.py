@@ -18,6 +18,7 @@ from .context import ContextStage
 from .levels import LevelChecks
 from .mentions import MentionsStage
 from .pairs import PairFinding
+from .recorded import RecordedChecks
 from .shares import ShareChecks
 from .totals import TotalChecks
 from .verdicts import LOW_CONFIDENCE, VerdictStage
@@ -27,7 +28,8 @@ log = logging.getLogger(__name__)
 
 
 # =============================================================================================== checker
-class Checker(MentionsStage, ContextStage, VerdictStage, LevelChecks, PairFinding, ChangeChecks, ShareChecks, TotalChecks):
+class Checker(MentionsStage, ContextStage, VerdictStage, LevelChecks, PairFinding, ChangeChecks, ShareChecks, TotalChecks,
+              RecordedChecks):
     """One per process: reads the figures once through the store's queries and checks copy against them."""
 
     def __init__(self, answerer=None, low_confidence: float = LOW_CONFIDENCE):

@@ -12,6 +12,7 @@ from ..years import FinancialYear
 from .model import AGE_10, AT_COMMON_AGE, COUNT_KINDS, CYBER, SCWC, NATIONAL_ONLY, UNDER_10, _Cand, _Sentence, _YearSpan
 from .patterns import _LINK_BREAK, _PASSIVE
 from .relations import _CLAUSE_BREAK, _PLACE_COMPARE, _POINTS_BACK, _REGION_WHOLE, _WELSH_WHOLE, _clause_of, _respective_places
+from .recorded import PREFIX, mark_nspcc_copy
 from .words import CYBER_WORDS, WORD_RE, _SOFT_CYBER
 
 _LIST_ITEM = re.compile(r"[^:.;]{2,60}:\s*[\d,.]+(?:\s|\(|\.?$)")
@@ -29,6 +30,7 @@ class ContextStage:
         context_place: Place | None = None
         last_figure_place: Place | None = None
         context_measure: tuple[str, int] | None = None
+        mark_nspcc_copy(sentences)
         for s in sentences:
             if s.measure is None and _SOFT_CYBER.search(s.text):
                 soft = (CYBER, -1)  # "online child sex offences": the cyber-flag series unless told otherwise
@@ -194,6 +196,10 @@ class ContextStage:
         return None
 
     def _bind_measure(self, s: _Sentence, c: _Cand, context: tuple[str, int] | None) -> None:
+        recorded = self._recorded_group(s, c)  # police recorded crime, when imported and the words say so
+        if recorded:
+            c.measure, c.measure_explicit = PREFIX + recorded, True
+            return
         text = s.text
         nxt = min([o.nstart for o in s.cands if o.nstart > c.nend] + [len(text)])
         local = text[c.nend:min(nxt, c.nend + 80)]

@@ -113,6 +113,7 @@ class _Sentence:
     total_heads: list = field(default_factory=list)
     pairs: list = field(default_factory=list)  # (old, new) count claims the copy writes as one change
     paragraph: list = field(default_factory=list, repr=False)  # the sentences of its paragraph, itself included
+    nspcc_copy: bool = False  # the copy names the NSPCC series somewhere (recorded.py reads figures accordingly)
 
     def free(self, start: int, end: int) -> bool:
         return not any(self.taken[start:end])

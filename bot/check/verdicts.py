@@ -10,6 +10,7 @@ from ..places import Place
 from ..years import FinancialYear
 
 from .model import COUNT_KINDS, CYBER, Claim, D, NATIONAL_ONLY, SCWC, _Cand, _Sentence
+from .recorded import PREFIX
 from .text import _MULTI_YEAR
 from .wording import _source, _unique
 from .words import OFFENCE_NOUN, _OTHER_SUBJECT, _num, days_in, fits
@@ -65,9 +66,12 @@ class VerdictStage:
             c.result = Claim(c.text, self._kind(c), self._claimed(c), None, "unverifiable",
                              f"This is about {subject.group(0).lower().strip('£')}, which the data does not hold.", [])
             return
-        handler = getattr(self, "_check_" + c.kind)
-        verdict, actual, explanation, sources = handler(c, releases, sentences)
-        if verdict == "inaccurate":
+        if c.measure.startswith(PREFIX):  # police recorded crime: its own tables and rules
+            verdict, actual, explanation, sources = self._check_recorded(c, sentences)
+        else:
+            handler = getattr(self, "_check_" + c.kind)
+            verdict, actual, explanation, sources = handler(c, releases, sentences)
+        if verdict == "inaccurate" and not c.measure.startswith(PREFIX):
             verdict, actual, explanation, sources = self._second_reading(c, releases, (verdict, actual, explanation,
                                                                                       sources))
         if c.extra.get("assumed"):

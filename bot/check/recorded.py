@@ -1,0 +1,192 @@
+"""Claims about police recorded crime (the Home Office / ONS tables a data desk imports), checked apart.
+
+Why apart: the NSPCC series is settled release by release from news pages; recorded crime comes from
+official tables edition by edition. A figure in copy is read as recorded crime only when its own words
+say so ("46,585 crimes", "burglaries", "total recorded crime") and nothing in its paragraph marks the
+NSPCC series (online, cyber flag, children, grooming, the NSPCC, FOI). With no tables imported nothing
+here changes a reading. A figure that matches no edition but is within half a per cent of the latest
+is most likely an earlier edition's (forces revise): that is a question (❔), never a ❌.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from decimal import Decimal
+
+from ..numbers import percent_change, round_half_up, thousands
+from ..offence_groups import GROUPS
+from ..years import FinancialYear
+
+from .model import COUNT_KINDS, _Cand
+from .words import fits
+
+log = logging.getLogger(__name__)
+
+PREFIX = "recorded_crime:"
+REVISION_MARGIN = Decimal("0.005")  # a gap this small (relative) is a revision, not a wrong figure
+
+# The copy's words for a recorded-crime group, read right after the figure ("46,585 crimes").
+_AFTER = [
+    (re.compile(r"^\s+(?:\w+\s+){0,2}?(?:burglar(?:y|ies)|break-ins)\b", re.I), "burglary"),
+    (re.compile(r"^\s+(?:\w+\s+){0,2}?robber(?:y|ies)\b", re.I), "robbery"),
+    (re.compile(r"^\s+(?:\w+\s+){0,2}?(?:shoplifting|shop\s+thefts?)\b", re.I), "shoplifting"),
+    (re.compile(r"^\s+(?:\w+\s+){0,2}?(?:violent\s+crimes?|violence\s+against\s+the\s+person|offences\s+of\s+violence)\b",
+                re.I), "violence_against_the_person"),
+    (re.compile(r"^\s+(?:\w+\s+){0,2}?drugs?\s+offences\b", re.I), "drug_offences"),
+    (re.compile(r"^\s+(?:\w+\s+){0,2}?(?:thefts|theft\s+offences)\b", re.I), "theft_offences"),
+    (re.compile(r"^\s+(?:\w+\s+){0,2}?criminal\s+damage\b", re.I), "criminal_damage_and_arson"),
+    (re.compile(r"^\s+(?:\w+\s+){0,2}?public\s+order\s+offences\b", re.I), "public_order_offences"),
+    (re.compile(r"^\s+(?:\w+\s+){0,2}?(?:weapons?\s+offences|weapon\s+possession)\b", re.I),
+     "possession_of_weapons_offences"),
+    (re.compile(r"^\s+(?:\w+\s+){0,2}?sexual\s+offences\b", re.I), "sexual_offences"),
+    (re.compile(r"^\s+(?:reported\s+|recorded\s+)?crimes\b|^\s+offences\s+of\s+all\s+kinds\b", re.I),
+     "total_excluding_fraud"),
+]
+# Anywhere in the sentence: says which group a change or an unlabelled figure is about.
+_SENTENCE = [(re.compile(r"\b(?:total\s+)?recorded\s+crime\b|\ball\s+crime\b|\boverall\s+crime\b|\bcrime\s+(?:rose|fell|"
+                         r"went|was|is|has|had|increased|decreased|jumped|dropped)\b|\bcrimes\b", re.I),
+              "total_excluding_fraud")] + [(re.compile(p.pattern.replace(r"^\s+(?:\w+\s+){0,2}?", r"\b"), re.I), g)
+                                           for p, g in _AFTER[:-1]]
+# Words that put a paragraph in the NSPCC series, whatever else it says.
+_NSPCC = re.compile(r"\b(?:online|cyber|internet|nspcc|grooming|child(?:ren)?|under-?18s?|young\s+people|"
+                    r"sexual\s+communication|freedom\s+of\s+information|foi)\b", re.I)
+
+
+def mark_nspcc_copy(sentences) -> None:
+    """Note on every sentence whether the copy names the NSPCC series anywhere."""
+    named = any(_NSPCC.search(s.text) for s in sentences)
+    for s in sentences:
+        s.nspcc_copy = named
+
+
+class RecordedChecks:
+    """Part of Checker (bot/check/checker.py): claims about police recorded crime, once its tables are imported."""
+
+    # -- reading ----------------------------------------------------------------------------------
+    def _recorded_index(self) -> dict:
+        """(area, area type, group, year label) -> the figure row, read once through the store's query."""
+        index = getattr(self, "_recorded", None)
+        if index is None:
+            index = {}
+            try:
+                rows = self.store.rows("factcheck_recorded")
+            except Exception:  # no recorded-crime tables in this store (an older data folder, a bare test store)
+                log.warning("police recorded crime figures could not be read for fact-checking", exc_info=True)
+                rows = []
+            for r in rows:
+                index[(r["area_name"], r["area_type"], r["offence_group"], r["year"])] = r
+            self._recorded = index
+        return index
+
+    def _recorded_group(self, s, c: _Cand) -> str | None:
+        """The recorded-crime group a figure is about, or None when it is (or may be) the NSPCC series."""
+        if not self._recorded_index():
+            return None
+        paragraph = s.paragraph or [s]
+        if any(_NSPCC.search(p.text) for p in paragraph):
+            return None
+        if c.kind in COUNT_KINDS:
+            after = s.text[c.nend:c.nend + 60]
+            group = next((g for pattern, g in _AFTER if pattern.search(after)), None)
+            # in copy about the NSPCC series, bare "crimes" may well be that series: only a group's own name binds
+            return None if s.nspcc_copy and group == "total_excluding_fraud" else group
+        if s.nspcc_copy:
+            return None
+        if c.kind in ("percent_change", "difference"):
+            found = [(m.start(), g) for pattern, g in _SENTENCE for m in pattern.finditer(s.text)]
+            if found:
+                return min(found, key=lambda f: abs(f[0] - c.nstart))[1]
+        return None
+
+    def _recorded_figure(self, c: _Cand, year: FinancialYear | None) -> dict | None:
+        if c.place is None or year is None:
+            return None
+        return self._recorded_index().get((c.place.name, c.place.geography_type, c.measure[len(PREFIX):], year.label))
+
+    # -- checking ---------------------------------------------------------------------------------
+    def _check_recorded(self, c: _Cand, sentences) -> tuple:
+        group = GROUPS[c.measure[len(PREFIX):]]
+        if c.place is None:
+            return "unverifiable", None, f"The copy does not say where these {group.label} were recorded.", []
+        if c.kind in COUNT_KINDS:
+            return self._recorded_count(c, group)
+        if c.kind == "percent_change":
+            return self._recorded_change(c, group, sentences)
+        return ("unverifiable", None, f"Only figures and percentage changes of police recorded crime are checked "
+                f"against the Home Office and ONS tables so far.", [])
+
+    def _recorded_years(self, c: _Cand) -> list[FinancialYear]:
+        if c.year is not None:
+            return [c.year]
+        group = c.measure[len(PREFIX):]
+        labels = sorted(k[3] for k in self._recorded_index() if k[:3] == (c.place.name, c.place.geography_type, group))
+        return [FinancialYear.from_label(label) for label in reversed(labels)]
+
+    def _recorded_count(self, c: _Cand, group) -> tuple:
+        value = int(c.value)
+        years = self._recorded_years(c)
+        rows = [r for r in (self._recorded_figure(c, y) for y in years) if r]
+        if not rows:
+            return ("unverifiable", None, f"The imported police recorded crime tables have no {group.label} figure "
+                    f"for {c.place.name}" + (f" in {c.year.label}." if c.year else "."), [])
+        for row in rows:  # an exact match in any edition first (the year inferred when the copy gives none)
+            if row["value"] is not None and fits(Decimal(value), Decimal(row["value"]), c.qual, c.decimals):
+                c.year = c.year or FinancialYear.from_label(row["year"])
+                return "supported", row["value"], f"{self._recorded_says(row, group)}.", [_recorded_source(row)]
+            for rev in row.get("revisions") or []:
+                if rev["value"] == value:
+                    c.year = c.year or FinancialYear.from_label(row["year"])
+                    return ("supported", value, f"{rev['edition']} gave {thousands(value)}; {self._recorded_says(row, group)} "
+                            f"(revised since).", [_recorded_source(row)])
+        if c.year is None:
+            return ("unverifiable", None, f"The copy gives no year for {thousands(value)}, and it is not {c.place.name}'s "
+                    f"{group.label} figure for any year in the imported tables.", [])
+        row = rows[0]
+        if row["value"] is None:
+            return ("unverifiable", None, f"{row['edition']}: {c.place.name}'s {group.label} figure for "
+                    f"{row['year']} is not available.", [_recorded_source(row)])
+        gap = abs(Decimal(value) - row["value"])
+        if not row["value"] / 2 <= value <= row["value"] * 2:
+            # far from the figure: more likely another count (a month, a district, another series) than a wrong one
+            return ("unverifiable", row["value"], f"{self._recorded_says(row, group)}; {thousands(value)} does not look "
+                    f"like that figure (a part of the year, an area or another series?).", [_recorded_source(row)])
+        if gap <= REVISION_MARGIN * row["value"]:
+            return ("unverifiable", row["value"], f"{self._recorded_says(row, group)}, {thousands(int(gap))} "
+                    f"{'fewer' if row['value'] < value else 'more'}: close enough to be an earlier edition's figure "
+                    f"(forces revise), which is not imported. Check the edition the copy used.", [_recorded_source(row)])
+        return ("inaccurate", row["value"], f"{self._recorded_says(row, group)}, not {thousands(value)}.",
+                [_recorded_source(row)])
+
+    def _recorded_change(self, c: _Cand, group, sentences) -> tuple:
+        if c.sent.pairs:  # the copy gives both figures: its own arithmetic is what to check
+            return self._check_percent_change(c, {}, sentences)
+        counts = [o for o in c.sent.cands if o.kind in COUNT_KINDS and o.measure == c.measure and o.place == c.place
+                  and o.result is not None and o.result.verdict == "supported"]
+        year = c.year or (counts[0].year if counts else None)
+        if year is None:
+            return "unverifiable", None, "The copy does not say which year this change is about.", []
+        new, old = self._recorded_figure(c, year), self._recorded_figure(c, FinancialYear(year.start - 1))
+        if not new or not old or new["value"] is None or old["value"] is None:
+            return ("unverifiable", None, f"The imported tables do not give {c.place.name}'s {group.label} for both "
+                    f"{FinancialYear(year.start - 1).label} and {year.label}.", [])
+        pct = percent_change(old["value"], new["value"])
+        if pct is None:
+            return "unverifiable", None, "No percentage change from zero.", []
+        rise = pct > 0
+        words = (f"From {thousands(old['value'])} in {old['year']} to {thousands(new['value'])} in {new['year']} is "
+                 f"{'a rise' if rise else 'a fall'} of {abs(round_half_up(pct, 1))}% (police recorded crime, {new['edition']})")
+        direction_ok = c.direction == 0 or (c.direction > 0) == rise
+        sources = [_recorded_source(old), _recorded_source(new)]
+        if direction_ok and fits(c.value, abs(pct), c.qual, c.decimals):
+            return "supported", float(round_half_up(pct, 1)), words + ".", sources
+        return "inaccurate", float(round_half_up(pct, 1)), words + ".", sources
+
+    @staticmethod
+    def _recorded_says(row: dict, group) -> str:
+        return (f"{row['edition']} gives {row['area_name']} {thousands(row['value'])} {group.label} in {row['year']} "
+                f"(police recorded crime, {row['publisher']})")
+
+
+def _recorded_source(row: dict) -> dict:
+    return {"outlet": f"{row['publisher']}: {row['source_table']}", "release": row["edition"], "url": row["source_url"]}
