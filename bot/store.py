@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from . import imported
 from .csvfile import CsvProblem, read_bytes, table_from_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,7 +89,7 @@ def signature(folder: Path) -> tuple:
             out.append((name, st.st_size, st.st_mtime_ns, st.st_ino))
         except OSError:
             out.append((name, None, None, None))
-    return tuple(out)
+    return tuple(out) + imported.signature(folder)  # the imported official tables too
 
 
 def content_hash(folder: Path) -> str | None:
@@ -98,6 +99,7 @@ def content_hash(folder: Path) -> str | None:
         for name in DATA_FILES:
             raw = (Path(folder) / f"{name}.csv").read_bytes()
             digest.update(f"{name}.csv\0{len(raw)}\0".encode() + raw)
+        imported.hash_files(digest, folder)
     except OSError:
         return None
     return digest.hexdigest()
@@ -114,7 +116,8 @@ class Store:
     def __init__(self, data_dir: Path | str | None = None, queries_dir: Path | str | None = None,
                  staged: dict[str, Path] | None = None):
         self.data_dir = Path(data_dir) if data_dir else default_data_dir()
-        # staged: files written but not yet renamed into place ({"reports": temp path}), so a data change
+        # staged: files written but not yet renamed into place ({"reports": temp path, or
+        # "imported/recorded_crime/x.parquet": temp path}), so a data change
         # is validated as the whole data set it would make before anything is replaced
         self.staged = staged or {}
         self.queries = read_queries(Path(queries_dir) if queries_dir else ROOT / "queries")
@@ -148,6 +151,12 @@ class Store:
             except duckdb.Error as exc:  # a constraint the validation did not foresee
                 raise DataError("", 0, f"could not build the {step} tables (queries/{step}.sql): "
                                 f"{_first_line(exc)}", folder) from None
+        try:  # the official tables offences data import wrote (bot/imported.py)
+            imported.load(self._con, self.queries, imported.hash_files(self._hash, self.data_dir, self.staged))
+        except ValueError as err:
+            raise DataError(err.args[0], 0, err.args[1], folder) from None
+        except OSError as err:
+            raise DataError(imported.IMPORTED, 0, f"cannot be read ({err.strerror or err})", folder) from None
 
     def _load_raw(self, name: str, columns: list[str], folder: str) -> None:
         file = f"{name}.csv"
