@@ -147,6 +147,13 @@ class Store:
             except duckdb.Error as exc:  # a constraint the validation did not foresee
                 raise DataError("", 0, f"could not build the {step} tables (queries/{step}.sql): "
                                 f"{_first_line(exc)}", folder) from None
+        try:  # police recorded crime answer tables (bot/recorded_build.py)
+            from .recorded_build import build as build_recorded
+
+            build_recorded(self._con, self.queries["recorded_build"], self.data_dir)
+        except duckdb.Error as exc:
+            raise DataError("imported", 0, f"could not build the recorded crime tables "
+                            f"(queries/recorded_build.sql): {_first_line(exc)}", folder) from None
 
     def _load_raw(self, name: str, columns: list[str], folder: str) -> None:
         file = f"{name}.csv"
