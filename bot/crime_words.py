@@ -100,3 +100,33 @@ def take_offence(text: str) -> OffenceWords | None:
         rest = re.sub(r"\b(?:police\s+recorded|recorded|crimes?|offences?)\b", " ", rest, flags=re.I)
         return OffenceWords(group, m.group(0), rest)
     return None
+
+
+BTP_WORDS = re.compile(r"\b(?:includ\w*|with)\s+(?:the\s+)?(?:btp|british\s+transport\s+police)\b", re.I)
+
+
+def read_recorded(request, work: str) -> str:
+    """bot/parse.py's hook: set request.offence (and periods that are not financial years) when the words
+    ask for police recorded crime; the text left for places and years is returned."""
+    from .parse import ParseError
+    from .offence_groups import GROUPS
+
+    try:
+        found = take_offence(work)
+    except NotInTables as err:
+        nearest = GROUPS[err.nearest].label
+        raise ParseError(f"“{err.asked}” is not in the police recorded crime tables by force: {err.why}. The nearest "
+                         f"published group is {nearest}, which is not the same figure.",
+                         [f"durham {nearest} 2017/18", "durham crime 2017/18"]) from None
+    if found is None:
+        return work
+    from .periods import take_periods
+
+    request.offence = found.group
+    work = found.rest
+    m = BTP_WORDS.search(work)
+    if m:
+        request.include_btp = True
+        work = work[:m.start()] + " " + work[m.end():]
+    request.periods, work = take_periods(work)
+    return work
