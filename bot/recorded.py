@@ -167,8 +167,8 @@ class RecordedAnswerer:
                 out.append(f"Not available: the {row['edition']} prints '..' for {who} (not zero).")
         composed = [r for r in rows if r and r.get("composed")]
         if composed:
-            out.append(f"{GROUPS[group].label.capitalize()} is the sum of the table's published offence groups "
-                       f"(the {composed[0]['source_table']} does not publish this total).")
+            out.append(f"Composed: {GROUPS[group].label} is the sum of the table's published offence groups "
+                       f"(the {composed[0]['source_table']} table does not publish this total).")
         out += self._burglary(rows, group)
         if GROUPS[group].fraud:
             out.append("Fraud is outside the ONS headline total (total recorded crime excluding fraud); most fraud is "
@@ -397,11 +397,11 @@ class RecordedAnswerer:
         total = sum(r["value"] for r in have)
         caveats = []
         if published and published["status"] == "published":
-            headline = (f"Forces in {region_name(place.name)} recorded {value_text(published)} {noun(group)} in {period.label} "
+            headline = (f"Forces in {region_name(place.name)} recorded {value_text(published)} {noun(group)} {in_period(period)} "
                         f"(the figure published for the region; {SERIES}).")
             rows = [published] + have
         elif have:
-            headline = (f"Forces in {region_name(place.name)} recorded {thousands(total)} {noun(group)} in {period.label} "
+            headline = (f"Forces in {region_name(place.name)} recorded {thousands(total)} {noun(group)} {in_period(period)} "
                         f"(the sum of its {len(have)} forces' figures: the tables publish no figure for the region; {SERIES}).")
             rows = have
             if lacking:
@@ -416,7 +416,7 @@ class RecordedAnswerer:
         period = periods[0] if periods else self.latest_year(group)
         published = self.figure(place, group, period)
         if published and published["status"] == "published":
-            headline = f"{place.name} recorded {value_text(published)} {noun(group)} in {period.label} ({SERIES})."
+            headline = f"{place.name} recorded {value_text(published)} {noun(group)} {in_period(period)} ({SERIES})."
             return self._done("national", headline, [], self.caveats([published], group), [published],
                               f"{place.name}, {GROUPS[group].label}, {period.label}")
         rows = [self._row(r, group) for r in self.store.rows(
@@ -430,7 +430,7 @@ class RecordedAnswerer:
         if not have:
             raise self._nothing(group, place.name)
         total = sum(r["value"] for r in have)
-        headline = (f"Forces in {region_name(place.name)} recorded {thousands(total)} {noun(group)} in {period.label} "
+        headline = (f"Forces in {region_name(place.name)} recorded {thousands(total)} {noun(group)} {in_period(period)} "
                     f"(the sum of {len(have)} forces' figures, excluding British Transport Police; {SERIES}).")
         caveats = [f"The imported tables publish no {place.name} figure for {period.label}: this sums its forces."]
         if len(have) < len(nation_forces):
