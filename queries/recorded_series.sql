@@ -2,7 +2,7 @@
 SELECT *
 FROM recorded_answers
 WHERE area_name = $area
-  AND ($area_type IS NULL OR area_type = $area_type)
+  AND area_type = $area_type
   AND offence_group = $offence_group
   AND period_months = 12
   AND month(period_end) = 3

@@ -175,7 +175,7 @@ def test_json_rows_keep_the_stable_keys(ask):
 
 def test_the_figure_lookup_is_one_query_the_checker_can_reuse(data_dir):
     store = Store(data_dir)
-    rows = store.rows("recorded_figure", area="Durham", area_type=None, offence_group="robbery",
+    rows = store.rows("recorded_figure", area="Durham", area_type="force", offence_group="robbery",
                       period_end=date(2018, 3, 31))
     assert len(rows) == 1
     assert rows[0]["value"] == 262 and rows[0]["edition"] == "Home Office PFA table, to December 2018"
