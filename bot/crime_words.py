@@ -73,6 +73,13 @@ class OffenceWords:
     rest: str  # the text with the offence words blanked out
 
 
+def offence_keyword(group: str) -> str:
+    """The words that ask for a group again, for commands written back as suggestions."""
+    from .offence_groups import GROUPS
+
+    return "total recorded crime" if group == "total_excluding_fraud" else GROUPS[group].label
+
+
 class NotInTables(ValueError):
     def __init__(self, asked: str, nearest: str, why: str):
         super().__init__(asked)

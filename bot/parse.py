@@ -84,6 +84,10 @@ class Request:
             parts.append("latest")
         if self.measure in MEASURE_KEYWORD:
             parts.append(MEASURE_KEYWORD[self.measure])
+        if self.offence:  # police recorded crime: keep the series (bot/crime_words.py)
+            from .crime_words import offence_keyword
+
+            parts += [offence_keyword(self.offence)] + [p.label for p in self.periods]
         if self.rate:
             parts.append("rate")
         return " ".join(parts)

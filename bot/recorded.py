@@ -28,6 +28,7 @@ NO_RATE_AREAS = {"City of London": "its resident population (under 10,000) is ti
 POPULATION_LABEL = "ONS mid-{year} estimate (2024 revised series, after Census 2021)"
 NOUNS = {"total_excluding_fraud": "crimes (total recorded crime excluding fraud)", "burglary": "burglaries",
          "robbery": "robberies", "homicide": "homicides", "shoplifting": "shoplifting offences",
+         "possession_of_weapons_offences": "possession of weapons offences",
          "violence_against_the_person": "violence against the person offences",
          "theft_offences": "theft offences", "criminal_damage_and_arson": "criminal damage and arson offences",
          "stalking_and_harassment": "stalking and harassment offences", "bicycle_theft": "bicycle thefts",
@@ -36,7 +37,13 @@ EXAMPLES = ["durham burglary 2016/17", "durham crime 2015/16 vs 2016/17", "top 5
 
 
 def noun(group: str) -> str:
-    return NOUNS.get(group) or GROUPS[group].label
+    """What '1,234 ...' counts: 'burglaries', 'vehicle offences', 'offences of violence with injury'."""
+    label = GROUPS[group].label
+    if group in NOUNS:
+        return NOUNS[group]
+    if label.endswith(("burglary",)):
+        return label[:-1] + "ies"
+    return label if label.endswith(("offences", "society")) else f"offences of {label}"
 
 
 @dataclass
@@ -176,34 +183,43 @@ class RecordedAnswerer:
         return out
 
     def _burglary(self, rows: list[dict], group: str) -> list[str]:
+        """The April 2017 classification change, said when an answer's periods reach it."""
         if group not in BURGLARY_GROUPS:
             return []
-        ends = [r["period_end"] for r in rows if r]
-        after = [e for e in ends if e >= CHANGE_DATE]
-        before = [e for e in ends if e < CHANGE_DATE]
-        if not after:
+        rows = [r for r in rows if r]
+        old = [r for r in rows if r["period_end"] < CHANGE_DATE]
+        new = [r for r in rows if r["period_start"] >= CHANGE_DATE]
+        across = [r for r in rows if r["period_start"] < CHANGE_DATE <= r["period_end"]]
+        if not new and not across:
             return []
-        what = {"burglary": "Burglary", "theft_offences": "Theft offences include burglary, which",
-                "total_excluding_fraud": "The total includes burglary, which"}.get(group)
         if group in OLD_BURGLARY + NEW_BURGLARY:
             return [f"Burglary was reclassified in April 2017: domestic and non-domestic burglary to March 2017, "
                     f"residential and non-residential burglary from April 2017; {GROUPS[group].label} exists only "
                     f"{'before' if group in OLD_BURGLARY else 'after'} the change."]
-        if group != "burglary" and not before:
+        if group != "burglary" and not (old or across):
             return []
+        what = {"burglary": "Burglary", "theft_offences": "Theft offences include burglary, which",
+                "total_excluding_fraud": "The total includes burglary, which"}[group]
         line = (f"{what} is domestic + non-domestic burglary to March 2017 and residential + non-residential "
                 f"burglary from April 2017 (the Home Office classification change)")
-        if before:
-            line += "; this answer spans the change, so the parts differ across it (the total is comparable, the parts are not)."
-        else:
-            line += f"; {', '.join(sorted({Period(e).label for e in after}))} is on the new classification."
-        return [line]
+        labels = list(dict.fromkeys(Period(r["period_end"]).label for r in across))
+        if across:
+            line += (f"; {', '.join(labels)} {'straddles' if len(labels) == 1 else 'straddle'} the change, "
+                     "counting the old categories before April 2017 and the new ones after it")
+        if old and (new or across):
+            line += "; this answer spans the change: the burglary totals compare, their parts do not"
+        elif not across:
+            line += f"; {', '.join(dict.fromkeys(Period(r['period_end']).label for r in new))} " \
+                    f"{'is' if len(new) == 1 else 'are'} on the new classification"
+        return [line + "."]
 
     # -- shapes ---------------------------------------------------------------------------------
     def answer(self, request: Request) -> Answer:
         group = request.offence
         periods = sorted({Period.of_year(y) for y in request.years} | set(request.periods))
         intent = request.intent
+        if intent == "series" and not periods and request.places[0].geography_type != "force":
+            intent = "region" if request.places[0].geography_type == "region" else "national"
         if intent not in ("rank", "compare") and request.periods:
             place = request.places[0]
             kind = {"force": "figure", "region": "region", "nation": "national"}[place.geography_type]
@@ -255,6 +271,8 @@ class RecordedAnswerer:
         near = sorted(have, key=lambda p: abs((p.end - period.end).days))[:3]
         if group in OLD_BURGLARY and period.end >= CHANGE_DATE or group in NEW_BURGLARY and period.end < CHANGE_DATE:
             why = " (burglary was reclassified in April 2017: ask for “burglary”, which covers both)"
+            return ParseError(f"No {SERIES} figure for {place.name}, {GROUPS[group].label}, {period.label}{why}.",
+                              [f"{place.name.lower()} burglary {period.label}"])
         else:
             why = ""
         first, last = min(have), max(have)
@@ -364,6 +382,10 @@ class RecordedAnswerer:
                 if place and place.name not in NO_RATE_AREAS:
                     self.rate_line(place, r, period)
             published = [r for r in published if "rate_per_1000" in r]
+            if not published:
+                raise ParseError(f"No rates for {period.label}: no ONS mid-{period.population_year} population "
+                                 "estimates by police force area are imported.",
+                                 [Request("rank", [], request.years, limit=request.limit, offence=group).command()])
             published.sort(key=lambda r: (r["rate_per_1000"] if request.ascending else -r["rate_per_1000"]))
             caveats.append(f"No rate for City of London: {NO_RATE_AREAS['City of London']}.")
         limit = request.limit or 10
@@ -430,7 +452,7 @@ class RecordedAnswerer:
         if not have:
             raise self._nothing(group, place.name)
         total = sum(r["value"] for r in have)
-        headline = (f"Forces in {region_name(place.name)} recorded {thousands(total)} {noun(group)} {in_period(period)} "
+        headline = (f"Forces in {place.name} recorded {thousands(total)} {noun(group)} {in_period(period)} "
                     f"(the sum of {len(have)} forces' figures, excluding British Transport Police; {SERIES}).")
         caveats = [f"The imported tables publish no {place.name} figure for {period.label}: this sums its forces."]
         if len(have) < len(nation_forces):

@@ -72,6 +72,11 @@ def rolling_rows() -> list[dict]:
     # a rolling year ending December 2017 (a quarter-end period), Durham only
     rows.append(_row(period_start=date(2017, 1, 1), period_end=date(2017, 12, 31), area_code=CODES["Durham"],
                      area_name="Durham", offence_group="robbery", value=222, source_line=line))
+    # ...and burglary in it, across the April 2017 change: both the old and the new categories count
+    for n, (group, value) in enumerate([("domestic_burglary", 1000), ("non_domestic_burglary", 2000),
+                                        ("residential_burglary", 500), ("non_residential_burglary", 300)], 1):
+        rows.append(_row(period_start=date(2017, 1, 1), period_end=date(2017, 12, 31), area_code=CODES["Durham"],
+                         area_name="Durham", offence_group=group, value=value, source_line=line + n))
     return rows
 
 

@@ -205,3 +205,32 @@ def test_cli_chart_and_json(data_dir, tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["kind"] == "series"
     assert out.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_a_rolling_year_across_april_2017_says_it_straddles_the_change(ask):
+    a = ask("durham burglary year to december 2017")
+    assert "3,800 burglaries in the year ending December 2017" in a.headline
+    assert any("year ending December 2017 straddles the change" in c for c in a.caveats)
+    robbery = ask("durham robbery year to december 2017")
+    assert robbery.ok and not any("straddle" in c for c in robbery.caveats)
+
+
+def test_a_nation_or_region_without_a_period_is_its_latest_year(ask):
+    a = ask("england and wales crime")
+    assert a.kind == "national" and "in 2017/18" in a.headline
+    r = ask("north east burglary")
+    assert r.kind == "region" and "in 2017/18" in r.headline
+
+
+def test_suggestions_keep_the_series(ask):
+    a = ask("lancs burglary 2016/17")
+    assert not a.ok and a.error["suggestions"] == ["Lancashire 2016/17 burglary"]
+    b = ask("durham crime 2018")
+    assert b.error["suggestions"] == ["Durham 2017/18 total recorded crime", "Durham 2018/19 total recorded crime"]
+
+
+def test_slack_blocks_show_the_edition_as_the_source(ask):
+    from bot.render import blocks
+
+    text = json.dumps(blocks(ask("durham burglary 2016-17")))
+    assert "Home Office PFA table, to December 2018" in text and "police recorded crime" in text
