@@ -155,6 +155,9 @@ class RecordedAnswerer:
             return why
         rate = round_half_up(Decimal(row["value"]) * 1000 / Decimal(pop["population"]), 1)
         row["rate_per_1000"] = float(rate)
+        row["population_source"] = RecordedSource(pop["edition"], pop["publisher"], pop["source_url"] or "",
+                                                  text=f"{pop['publisher']}, {pop['source_table']} (population for "
+                                                       f"rates), {pop['edition']}: {pop['source_url'] or ''}".rstrip(": "))
         return (f"Rate: {rate} per 1,000 residents in {period.label} ({thousands(pop['population'])} residents, "
                 f"{POPULATION_LABEL.format(year=pop['mid_year'])}).")
 
@@ -209,8 +212,8 @@ class RecordedAnswerer:
         if old and (new or across):
             line += "; this answer spans the change: the burglary totals compare, their parts do not"
         elif not across:
-            line += f"; {', '.join(dict.fromkeys(Period(r['period_end']).label for r in new))} " \
-                    f"{'is' if len(new) == 1 else 'are'} on the new classification"
+            fresh = list(dict.fromkeys(Period(r["period_end"]).label for r in new))
+            line += f"; {', '.join(fresh)} {'is' if len(fresh) == 1 else 'are'} on the new classification"
         return [line + "."]
 
     # -- shapes ---------------------------------------------------------------------------------
@@ -463,5 +466,9 @@ class RecordedAnswerer:
     def _done(self, kind: str, headline: str, lines: list[str], caveats: list[str], rows: list[dict],
               title: str) -> Answer:
         rows = [r for r in rows if r]
+        sources = _sources(rows)
+        for r in rows:
+            if r.get("population_source") and r["population_source"] not in sources:
+                sources.append(r["population_source"])
         return RecordedAnswer(ok=True, kind=kind, headline=headline, lines=lines, caveats=caveats, rows=rows,
-                              sources=_sources(rows), title=title, years=list(dict.fromkeys(r["year"] for r in rows)))
+                              sources=sources, title=title, years=list(dict.fromkeys(r["year"] for r in rows)))
