@@ -99,6 +99,24 @@ def in_period(period: Period) -> str:
     return f"in {'' if period.financial_year else 'the '}{period.label}"
 
 
+def publishers(rows: list[dict]) -> str:
+    """'Home Office', or 'Home Office and ONS' when an answer's figures come from both."""
+    names = list(dict.fromkeys(r["publisher"] for r in rows if r))
+    return " and ".join(names)
+
+
+def editions_note(rows: list[dict]) -> list[str]:
+    """When the figures of one answer come from different table editions, which periods came from which."""
+    spans: dict[str, list[str]] = {}
+    for r in rows:
+        if r:
+            spans.setdefault(r["edition"], []).append(r["year"])
+    if len(spans) < 2:
+        return []
+    parts = [f"{ys[0]}{' to ' + ys[-1] if len(ys) > 1 else ''} from the {edition}" for edition, ys in spans.items()]
+    return ["Figures from different tables: " + "; ".join(parts) + " (each period from its latest edition)."]
+
+
 class RecordedAnswerer:
     """Answers one parsed request with an offence group, against the answerer's store."""
 
@@ -306,8 +324,8 @@ class RecordedAnswerer:
             change = Change(published[0]["value"], published[-1]["value"])
             lines.append(f"{published[0]['year']} to {published[-1]['year']}: {change.describe()}.")
         headline = (f"{self.answerer.name(place)}: {noun(group)}, {rows[0]['year']} to {rows[-1]['year']} "
-                    f"({SERIES}, {rows[-1]['publisher']}).")
-        caveats = self.caveats(rows, group)
+                    f"({SERIES}, {publishers(rows)}).")
+        caveats = self.caveats(rows, group) + editions_note(rows)
         if request.rate and place.name in NO_RATE_AREAS:
             caveats.append(f"No rate for {place.name}: {NO_RATE_AREAS[place.name]}.")
         result = self._done("series", headline, lines, caveats, rows,
@@ -323,7 +341,7 @@ class RecordedAnswerer:
             if row is None:
                 raise self._missing(place, group, period)
         who = self.answerer.name(place)
-        caveats = self.caveats([old, new], group)
+        caveats = self.caveats([old, new], group) + editions_note([old, new])
         title = f"{place.name}, {GROUPS[group].label}, {first.label} to {second.label}"
         if old["status"] != "published" or new["status"] != "published":
             headline = (f"{who}: no change to report for {GROUPS[group].label}, {first.label} to {second.label}: "
@@ -332,7 +350,7 @@ class RecordedAnswerer:
         change = Change(old["value"], new["value"])
         link = ("up from" if change.difference > 0 else "down from" if change.difference < 0 else "the same as")
         headline = (f"{who} recorded {value_text(new)} {noun(group)} {in_period(second)}, {link} {value_text(old)} "
-                    f"{in_period(first)} ({SERIES}, {new['publisher']}).")
+                    f"{in_period(first)} ({SERIES}, {publishers([old, new])}).")
         detail = f"Change: {change.describe()}" + (f"; the number {change.words}." if change.words else ".")
         lines = [detail]
         if change.small_base:

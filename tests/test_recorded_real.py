@@ -90,3 +90,31 @@ def test_nspcc_meaning_and_garbage_unchanged(data_dir):
     assert code == 0 and out.startswith("Durham Constabulary recorded 190 child sexual offences with an online element")
     code, _, err = ask(data_dir, "zzqx blorp")
     assert code == 2 and "Try:" in err and "Traceback" not in err
+
+
+ONS_P1 = CRIME / "ons_pfa_tables_2018_2019" / "ons_pfa_tableP1_long_ye_mar2018_to_dec2019.csv"
+
+
+@pytest.fixture(scope="module")
+def with_ons(data_dir):
+    """The ONS Table P1 editions imported beside the rolling table (a revision of Durham 2017/18)."""
+    if not ONS_P1.exists():
+        pytest.skip(f"the published files are not here ({ONS_P1} is absent)")
+    if not any("source_workbook" in p.read_text(encoding="utf-8") for p in (ROOT / "bot").rglob("*.py")):
+        pytest.skip("the ONS Table P1 importer (branch prc-import) is not merged into this branch")
+    proc = subprocess.run([sys.executable, "-m", "bot.cli", "data", "import", str(ONS_P1), "--data", str(data_dir)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return data_dir
+
+
+def test_an_earlier_edition_that_differs_is_said(with_ons):
+    code, out, _ = ask(with_ons, "durham crime 2017/18")
+    assert code == 0 and "recorded 61,150 crimes" in out
+    assert "the ONS Table P1, year ending March 2018 edition gave 61,179" in out
+
+
+def test_a_series_across_tables_names_both(with_ons):
+    code, out, _ = ask(with_ons, "durham crime")
+    assert code == 0 and "(police recorded crime, Home Office and ONS)" in out
+    assert "Figures from different tables:" in out
