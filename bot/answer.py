@@ -143,8 +143,13 @@ class Answerer:
     def answer(self, text: str) -> Answer:
         try:
             request = parse(text, self.gazetteer)
-            handler = getattr(self, "_" + request.intent)
-            result = handler(request)
+            if request.offence:  # police recorded crime (bot/recorded.py)
+                from .recorded import RecordedAnswerer
+
+                result = RecordedAnswerer(self).answer(request)
+            else:
+                handler = getattr(self, "_" + request.intent)
+                result = handler(request)
         except ParseError as err:
             return Answer(ok=False, kind="error", headline=err.message,
                           error={"message": err.message, "suggestions": err.suggestions})

@@ -193,6 +193,8 @@ def _spec(answer: Answer) -> Spec | None:
 
 
 def _build_spec(answer: Answer) -> Spec | None:
+    if hasattr(answer, "chart_spec"):  # police recorded crime (bot/recorded_charts.py)
+        return answer.chart_spec()
     builder = {
         "series": _series_spec, "change": _change_spec, "compare": _bars_spec, "rank": _bars_spec,
         "region": _region_spec, "figure": _single_spec, "national": _single_spec,

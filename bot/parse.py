@@ -58,6 +58,9 @@ class Request:
     private: bool = False
     any_scope: bool = False  # "national": the release's own headline, whatever its geography
     notes: list[str] = field(default_factory=list)  # what was assumed, said in the answer
+    offence: str | None = None  # a police recorded crime offence group (bot/crime_words.py): that series
+    periods: list = field(default_factory=list)  # recorded crime periods not in financial years (bot/periods.py)
+    include_btp: bool = False
     text: str = ""
 
     def command(self, places: list[Place] | None = None, years: list[FinancialYear] | None = None) -> str:
@@ -81,6 +84,10 @@ class Request:
             parts.append("latest")
         if self.measure in MEASURE_KEYWORD:
             parts.append(MEASURE_KEYWORD[self.measure])
+        if self.offence:  # police recorded crime: keep the series (bot/crime_words.py)
+            from .crime_words import offence_keyword
+
+            parts += [offence_keyword(self.offence)] + [p.label for p in self.periods]
         if self.rate:
             parts.append("rate")
         return " ".join(parts)
@@ -134,6 +141,10 @@ def parse(text: str, gazetteer: Gazetteer) -> Request:
         if take(pattern):
             request.measure = measure
             break
+    if request.measure == DEFAULT_MEASURE:  # offence words switch to police recorded crime
+        from .crime_words import read_recorded
+
+        work = read_recorded(request, work)
     if take(RATE_WORDS):
         request.rate = True
     wants_sources = bool(take(SOURCES_WORDS))

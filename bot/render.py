@@ -14,7 +14,7 @@ from .answer import Answer, Source
 
 
 def source_line(source: Source) -> str:
-    return f"{source.outlet}, {source.release_month} release: {source.url}"
+    return getattr(source, "text", "") or f"{source.outlet}, {source.release_month} release: {source.url}"
 
 
 def plain_text(answer: Answer) -> str:

@@ -157,6 +157,13 @@ class Store:
             raise DataError(err.args[0], 0, err.args[1], folder) from None
         except OSError as err:
             raise DataError(imported.IMPORTED, 0, f"cannot be read ({err.strerror or err})", folder) from None
+        try:  # police recorded crime answer tables (bot/recorded_build.py)
+            from .recorded_build import build as build_recorded
+
+            build_recorded(self._con, self.queries["recorded_build"], self.data_dir)
+        except duckdb.Error as exc:
+            raise DataError("imported", 0, f"could not build the recorded crime tables "
+                            f"(queries/recorded_build.sql): {_first_line(exc)}", folder) from None
 
     def _load_raw(self, name: str, columns: list[str], folder: str) -> None:
         file = f"{name}.csv"
