@@ -18,7 +18,9 @@ TEMP_PREFIX = ".offences-staged-"
 
 def stage(folder: Path, final_name: str, data: bytes) -> Path:
     """`data` written and fsynced beside its final name; returns the temporary path."""
-    tmp = Path(folder) / f"{TEMP_PREFIX}{uuid.uuid4().hex[:8]}-{final_name}"
+    final = Path(folder) / final_name  # may be in a subfolder ("imported/recorded_crime/x.parquet")
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tmp = final.parent / f"{TEMP_PREFIX}{uuid.uuid4().hex[:8]}-{final.name}"
     with open(tmp, "wb") as fh:
         fh.write(data)
         fh.flush()

@@ -112,7 +112,9 @@ class Change:
 
     def validate(self) -> Store:
         """The whole data set as it would be after the change (raises DataError naming the problem)."""
-        return Store(self.folder, staged={n[:-4]: p for n, p in self.staged.items() if n.endswith(".csv")})
+        staged = {(n[:-4] if n.endswith(".csv") else n): p for n, p in self.staged.items()
+                  if n.endswith(".csv") or n.startswith("imported/")}  # the CSVs by table, imported files by path
+        return Store(self.folder, staged=staged)
 
     def commit(self) -> None:
         atomic.commit(self.folder, self.staged)

@@ -161,6 +161,22 @@ def cmd_export(args) -> int:
     return 0
 
 
+def parquet_bytes(frame) -> bytes:
+    """A frame as the bytes of a Parquet file, written by DuckDB (the engine that reads it back at load,
+    so types round-trip exactly; zstd keeps the rolling table under a megabyte)."""
+    import tempfile
+
+    import duckdb
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "table.parquet"
+        con = duckdb.connect(":memory:")
+        con.register("frame", frame)
+        con.execute("COPY (SELECT * FROM frame) TO ? (FORMAT parquet, COMPRESSION zstd)", [str(path)])
+        con.close()
+        return path.read_bytes()
+
+
 def cmd_import(args) -> int:
     """Every table read and recognised before anything is staged; one change for the whole batch."""
     try:
@@ -178,7 +194,6 @@ def _import(args) -> int:
         print("Layouts offences data import knows:")
         for importer in importers.IMPORTERS:
             print(f"  {importer.layout}: {importer.describe}")
-        print("No importer for official tables (Home Office, ONS, data.police.uk) has been written yet.")
         return 0
     if not args.paths:
         raise Refusal("give the files, folders or zips to import (offences data import --list shows the layouts)")
@@ -192,7 +207,8 @@ def _import(args) -> int:
             if table.sha256 in done_before:
                 print(f"{table.name}: already imported ({done_before[table.sha256]['imported_at']}), skipped")
                 continue
-            plan.append(importers.recognise(table).convert(table, store))
+            converted = importers.recognise(table).convert(table, store)
+            plan += converted if isinstance(converted, list) else [converted]
     except DataError as err:
         raise Refusal(f"the data is not valid now, so nothing can be imported: {err}") from None
     except importers.ImportRefused as err:
@@ -202,11 +218,15 @@ def _import(args) -> int:
         return 0
     reports = folder / "reports.csv"
     current = reports.read_bytes()
-    rows = [row for item in plan for row in item.rows]
-    origin = [item.table.name for item in plan for _ in item.rows]
+    official = [item for item in plan if item.frame is not None]
+    plan_rows = [item for item in plan if item.frame is None]
+    rows = [row for item in plan_rows for row in item.rows]
+    origin = [item.table.name for item in plan_rows for _ in item.rows]
     with datachange.Change(folder) as change:
         if rows:
             change.stage("reports.csv", appended_rows(current, rows))
+        for item in official:
+            change.stage(item.target, parquet_bytes(item.frame))
         change.stage(importers.MANIFEST, importers.manifest_with(folder, plan))
         try:
             after = change.validate()
@@ -217,10 +237,15 @@ def _import(args) -> int:
             raise Refusal(f"{where}: {err.reason}; nothing was written" if where != str(err)
                           else f"{err}; nothing was written") from None
         keys = [(r[0], r[1], r[2], r[3]) for r in rows]
-        for item in plan:
+        for item in plan_rows:
             print(f"{item.table.name}: {item.layout}, {item.publisher}, {item.period or 'no period'}: "
                   f"{len(item.rows)} new row{'s' * (len(item.rows) != 1)} for {item.target}")
-        print("\n".join(datachange.diff(store, after, keys).lines()))
+        for item in official:
+            edition = item.rows[0].get("edition", "") if item.rows else ""
+            print(f"{item.table.name}: {item.layout}, {item.publisher}, {edition}, {item.period}: {len(item.rows)} "
+                  f"rows to {item.target}" + (" (replacing the same edition imported before)" if item.replaces else ""))
+        if plan_rows:
+            print("\n".join(datachange.diff(store, after, keys).lines()))
         answer = datachange.confirm(f"Import into {shown(folder)} and record it in {importers.MANIFEST}?", args.yes)
         if answer is None:
             raise Refusal("nothing written: no one confirmed (run again with --yes to write without asking)")

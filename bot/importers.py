@@ -51,8 +51,10 @@ class Imported:
     layout: str
     publisher: str
     period: str
-    target: str  # the data file it is written into ("reports.csv")
-    rows: list[list[str]]  # in that file's columns, only those not already there
+    target: str  # the data file it is written into ("reports.csv", "imported/recorded_crime/x.parquet")
+    rows: list  # reports.csv: the rows in its columns not already there; an official table: its rows (records)
+    frame: object = None  # an official table: the pandas frame in the data contract's columns (bot/import_official.py)
+    replaces: bool = False  # an official table: a file of the same edition is already there and is replaced
 
 
 @dataclass(frozen=True)
@@ -89,9 +91,37 @@ def _reports(table: Table, store: Store) -> Imported:
     return Imported(table, "offences-reports", publisher, period, "reports.csv", new)
 
 
+def _official(read, table_name: str, layout: str):
+    """An importer for one published layout: each edition becomes one Parquet file under imported/."""
+    def convert(table: Table, store: Store) -> list[Imported]:
+        from .import_official import Refused, period_of
+
+        try:
+            editions = read(table, store)
+        except Refused as err:
+            line, reason = err.args
+            raise ImportRefused(f"{table.name} line {line}: {reason}") from None
+        out = []
+        for slug, frame in editions:
+            target = f"imported/{table_name}/{slug}.parquet"
+            publisher = ", ".join(sorted(set(frame["publisher"])))
+            out.append(Imported(table, layout, publisher, period_of(frame), target, frame.to_dict("records"),
+                                frame, (store.data_dir / target).exists()))
+        return out
+    return convert
+
+
+def _official_importers() -> list[Importer]:
+    from .import_official import LAYOUTS
+
+    return [Importer(layout, describe, recognise, _official(read, target, layout))
+            for layout, describe, recognise, read, target in LAYOUTS]
+
+
 IMPORTERS: list[Importer] = [
     Importer("offences-reports", "figures in this project's reports.csv columns, each row with its own release, "
              "outlet and source_url (as data/reports.csv)", _is_reports, _reports),
+    *_official_importers(),
 ]
 
 
@@ -156,8 +186,7 @@ def recognise(table: Table) -> Importer:
             return importer
     header = ", ".join(c for c in (table.rows[0][1] if table.rows else []) if c)[:200]
     raise ImportRefused(f"{table.name}: not a layout this knows (header: {header or 'none'}). Known layouts: "
-                        f"{known_layouts()}. No importer for official tables (Home Office, ONS, data.police.uk) "
-                        "has been written yet")
+                        f"{known_layouts()}")
 
 
 # -- the manifest ------------------------------------------------------------------------------------

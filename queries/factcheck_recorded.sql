@@ -4,7 +4,7 @@
 SELECT area_name, area_type, offence_group,
        printf('%d/%02d', year(period_end) - 1, year(period_end) % 100) AS year,
        value, status, edition, publisher, source_table, source_url,
-       list_transform(earlier, e -> {'edition': e.edition, 'value': e.value}) AS revisions
+       list_transform(earlier, lambda e: {'edition': e.edition, 'value': e.value}) AS revisions
 FROM recorded_answers
 WHERE period_months = 12 AND month(period_end) = 3 AND day(period_end) = 31
   AND area_type IN ('force', 'region', 'nation')

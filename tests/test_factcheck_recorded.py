@@ -25,7 +25,7 @@ def imported(tmp_path_factory):
         pytest.skip(f"the published Home Office table is not at {ROLLING} (../shared/crime is absent)")
     folder = tmp_path_factory.mktemp("recorded") / "data"
     shutil.copytree(ROOT / "data", folder, ignore=shutil.ignore_patterns("imported"))
-    assert main(["data", "import", str(ROLLING), "--data", str(folder)]) == 0
+    assert main(["data", "import", str(ROLLING), "--data", str(folder), "--yes"]) == 0
     return folder
 
 

@@ -161,9 +161,11 @@ class RecordedChecks:
     def _recorded_change(self, c: _Cand, group, sentences) -> tuple:
         if c.sent.pairs:  # the copy gives both figures: its own arithmetic is what to check
             return self._check_percent_change(c, {}, sentences)
+        # the year of the figure the sentence gives ("46,585 crimes in 2016/17, up 28% on the year before"):
+        # the change is into that year, whatever year the comparison words point back to
         counts = [o for o in c.sent.cands if o.kind in COUNT_KINDS and o.measure == c.measure and o.place == c.place
-                  and o.result is not None and o.result.verdict == "supported"]
-        year = c.year or (counts[0].year if counts else None)
+                  and o.year is not None]
+        year = counts[0].year if counts else c.year
         if year is None:
             return "unverifiable", None, "The copy does not say which year this change is about.", []
         new, old = self._recorded_figure(c, year), self._recorded_figure(c, FinancialYear(year.start - 1))
@@ -184,8 +186,8 @@ class RecordedChecks:
 
     @staticmethod
     def _recorded_says(row: dict, group) -> str:
-        return (f"{row['edition']} gives {row['area_name']} {thousands(row['value'])} {group.label} in {row['year']} "
-                f"(police recorded crime, {row['publisher']})")
+        return (f"{row['edition']} gives {row['area_name']} {thousands(row['value'])} for {group.label} in "
+                f"{row['year']} (police recorded crime, {row['publisher']})")
 
 
 def _recorded_source(row: dict) -> dict:
