@@ -21,6 +21,17 @@ def _item(row: dict, label: str, highlight: bool = True) -> Item:
     return Item(label, float(row["value"]), thousands(row["value"]), tags, highlight=highlight)
 
 
+def _compact(value: int) -> str:
+    """A column label narrow enough for 17 columns side by side (the answer text keeps the exact figure)."""
+    if abs(value) < 1000:
+        return thousands(value)
+    if abs(value) < 10_000:
+        return f"{value / 1000:.1f}k"
+    if abs(value) < 1_000_000:
+        return f"{round(value / 1000)}k"
+    return f"{value / 1_000_000:.1f}m"
+
+
 def _source(answer) -> str:
     editions = list(dict.fromkeys(f"{r['publisher']}, {r['source_table']}, {r['edition']}" for r in answer.rows))
     head = "Source: " if len(editions) == 1 else "Sources: "
@@ -48,10 +59,16 @@ def spec(answer) -> Spec | None:
     if answer.kind == "series":
         many = len(rows) > MANY_COLUMNS
         items = [_item(r, _short(r["year"]) if many else r["year"]) for r in rows]
+        if many and any(i.value is not None and abs(i.value) >= 1000 for i in items):
+            for item, row in zip(items, rows):
+                if item.value is not None:
+                    item.text = _compact(row["value"])
         title = f"{noun} recorded by {first['geography']} police, {rows[0]['year']} to {rows[-1]['year']}"
         if answer.change is not None:
             title = f"{noun} in {first['geography']}: {answer.change.describe()} from {rows[0]['year']} to {rows[-1]['year']}"
         sub = f"{series}, financial years (April to March)"
+        if many and any(i.value is not None and abs(i.value) >= 1000 for i in items):
+            sub += "; labels rounded (k = thousand)"
         return Spec("columns", title, sub, items, _source(answer), _notes(answer), answer.text.split("\n")[0])
     if answer.kind == "change":
         old, new = rows[0], rows[-1]

@@ -109,3 +109,16 @@ def test_a_series_across_tables_names_both(with_ons):
     code, out, _ = ask(with_ons, "durham crime")
     assert code == 0 and "(police recorded crime, Home Office and ONS)" in out
     assert "Figures from different tables:" in out
+
+
+def test_a_sixteen_year_series_chart_has_labels_that_fit(data_dir):
+    """17 columns of four-digit figures overlapped; the chart labels are rounded and say so (the text keeps them exact)."""
+    from bot.answer import Answerer
+    from bot.recorded_charts import spec
+    from bot.store import Store
+
+    answer = Answerer(Store(data_dir)).answer("durham burglary")
+    drawn = spec(answer)
+    assert len(drawn.items) >= 16 and drawn.items[0].text == "7.7k" and drawn.items[0].label == "02/03"
+    assert "labels rounded (k = thousand)" in drawn.subtitle
+    assert "2002/03: 7,656" in answer.text
