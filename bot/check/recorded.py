@@ -43,13 +43,8 @@ _AFTER = [
     (re.compile(r"^\s+(?:reported\s+|recorded\s+)?crimes\b|^\s+offences\s+of\s+all\s+kinds\b", re.I),
      "total_excluding_fraud"),
 ]
-# Anywhere in the sentence: says which group a change or an unlabelled figure is about.
-_SENTENCE = [(re.compile(r"\b(?:total\s+)?recorded\s+crime\b|\ball\s+crime\b|\boverall\s+crime\b|\bcrime\s+(?:rose|fell|"
-                         r"went|was|is|has|had|increased|decreased|jumped|dropped)\b|\bcrimes\b", re.I),
-              "total_excluding_fraud")] + [(re.compile(p.pattern.replace(r"^\s+(?:\w+\s+){0,2}?", r"\b"), re.I), g)
-                                           for p, g in _AFTER[:-1]]
 # Words that put a paragraph in the NSPCC series, whatever else it says.
-_NSPCC = re.compile(r"\b(?:online|cyber|internet|nspcc|grooming|child(?:ren)?|under-?18s?|young\s+people|"
+_NSPCC = re.compile(r"\b(?:online|cyber\w*|internet|nspcc|grooming|child(?:ren)?|under-?18s?|young\s+people|"
                     r"sexual\s+communication|freedom\s+of\s+information|foi)\b", re.I)
 
 
@@ -76,6 +71,7 @@ class RecordedChecks:
                 rows = []
             for r in rows:
                 index[(r["area_name"], r["area_type"], r["offence_group"], r["year"])] = r
+            self._recorded_areas = {(k[0], k[1]) for k in index}
             self._recorded = index
         return index
 
@@ -86,18 +82,23 @@ class RecordedChecks:
         paragraph = s.paragraph or [s]
         if any(_NSPCC.search(p.text) for p in paragraph):
             return None
+        if c.place is None or (c.place.name, c.place.geography_type) not in self._recorded_areas:
+            return None  # a place the tables do not cover (the UK, Scotland) is not read as recorded crime
         if c.kind in COUNT_KINDS:
-            after = s.text[c.nend:c.nend + 60]
-            group = next((g for pattern, g in _AFTER if pattern.search(after)), None)
-            # in copy about the NSPCC series, bare "crimes" may well be that series: only a group's own name binds
-            return None if s.nspcc_copy and group == "total_excluding_fraud" else group
-        if s.nspcc_copy:
-            return None
+            return self._count_group(s, c)
         if c.kind in ("percent_change", "difference"):
-            found = [(m.start(), g) for pattern, g in _SENTENCE for m in pattern.finditer(s.text)]
+            # a change is about recorded crime only when the sentence's own figures are
+            found = [(o.nstart, g) for o in s.cands if o.kind in COUNT_KINDS and (g := self._count_group(s, o))]
             if found:
                 return min(found, key=lambda f: abs(f[0] - c.nstart))[1]
         return None
+
+    @staticmethod
+    def _count_group(s, c: _Cand) -> str | None:
+        after = s.text[c.nend:c.nend + 60]
+        group = next((g for pattern, g in _AFTER if pattern.search(after)), None)
+        # in copy about the NSPCC series, bare "crimes" may well be that series: only a group's own name binds
+        return None if s.nspcc_copy and group == "total_excluding_fraud" else group
 
     def _recorded_figure(self, c: _Cand, year: FinancialYear | None) -> dict | None:
         if c.place is None or year is None:
