@@ -1,0 +1,62 @@
+"""A read-only DuckDB over the imported street Parquet, locked to that folder.
+
+Why separate from bot/store.py: the main store locks external access off entirely; street data is far
+too big to load into memory, so this connection reads the hive-partitioned Parquet where it lies,
+with `allowed_directories` naming only that folder and then `enable_external_access=false`.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import duckdb
+
+from .street_import import street_dir
+
+QUERIES = Path(__file__).resolve().parent.parent / "queries"
+
+
+class StreetStore:
+    def __init__(self, data: Path):
+        self.folder = street_dir(data)
+        self.con = duckdb.connect()
+        self.empty = not any(self.folder.glob("force=*/month=*/*.parquet"))
+        self._lock = threading.Lock()
+        if not self.empty:
+            glob = str(self.folder / "**" / "*.parquet")
+            self.con.execute(f"CREATE VIEW street AS SELECT * FROM read_parquet('{glob}', hive_partitioning=true, "
+                             "hive_types={'force': VARCHAR, 'month': VARCHAR})")
+            self.con.execute(f"SET allowed_directories=['{self.folder}/']")
+        self.con.execute("SET enable_external_access=false")
+        self.con.execute("SET lock_configuration=true")
+        self.stamp = stamp(data)
+
+    def rows(self, name: str, params: dict | None = None) -> list[dict]:
+        sql = (QUERIES / f"{name}.sql").read_text()
+        with self._lock:
+            cur = self.con.cursor()
+            used = {k: v for k, v in (params or {}).items() if f"${k}" in sql}  # one dict serves every query
+            res = cur.execute(sql, used)
+            cols = [d[0] for d in res.description]
+            return [dict(zip(cols, r)) for r in res.fetchall()]
+
+
+def stamp(data: Path) -> tuple:
+    """Changes whenever a partition is added or replaced (the bot reloads on a new stamp)."""
+    folder = street_dir(data)
+    return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in folder.glob("force=*/month=*")))
+
+
+_stores: dict[str, StreetStore] = {}
+_guard = threading.Lock()
+
+
+def get(data: Path) -> StreetStore:
+    """The street store for a data folder, rebuilt when a new import has landed."""
+    key = str(Path(data).resolve())
+    with _guard:
+        store = _stores.get(key)
+        if store is None or store.stamp != stamp(data):
+            store = _stores[key] = StreetStore(data)
+        return store
