@@ -172,7 +172,8 @@ def _move_into_place(new: Path, target: Path, counts, echo) -> None:
         dst = target / f"force={force}" / f"month={month}"
         dst.parent.mkdir(parents=True, exist_ok=True)
         if dst.exists():
-            old = sum(duckdb.sql(f"SELECT count(*) FROM read_parquet('{dst}/*.parquet')").fetchone())
+            with duckdb.connect() as con:
+                old = con.execute("SELECT count(*) FROM read_parquet($p)", {"p": f"{dst}/*.parquet"}).fetchone()[0]
             trash = dst.with_name(f".old-{month}")
             dst.rename(trash)
             src.rename(dst)
