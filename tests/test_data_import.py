@@ -32,10 +32,10 @@ def run(capsys, *argv):
     return code, out, err
 
 
-def test_list_says_which_layouts_it_knows_and_that_official_tables_have_none_yet(capsys):
+def test_list_says_which_layouts_it_knows(capsys):
     code, out, _ = run(capsys, "data", "import", "--list")
     assert code == 0 and "offences-reports:" in out
-    assert "No importer for official tables (Home Office, ONS, data.police.uk) has been written yet." in out
+    assert "police-uk-street: data.police.uk street-level files" in out
 
 
 def test_an_unknown_layout_refuses_the_whole_batch(capsys, data, tmp_path):
