@@ -1,6 +1,6 @@
 -- Street records a month for a local authority (by LSOA) or a force (by "Falls within"), in a month range.
 -- $all: every crime type except anti-social behaviour; otherwise the types in $types.
-SELECT month, count(*) AS n
+SELECT month, sum(n)::BIGINT AS n
 FROM street
 WHERE ($la IS NULL OR la = $la)
   AND ($force IS NULL OR force = $force)

@@ -1,5 +1,5 @@
 -- Crime types ranked by records for a local authority or a force in a month range (ASB included, labelled).
-SELECT crime_type, count(*) AS n
+SELECT crime_type, sum(n)::BIGINT AS n
 FROM street
 WHERE ($la IS NULL OR la = $la)
   AND ($force IS NULL OR force = $force)
