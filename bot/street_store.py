@@ -49,9 +49,14 @@ class StreetStore:
 
 
 def stamp(data: Path) -> tuple:
-    """Changes whenever a partition is added or replaced (the bot reloads on a new stamp)."""
+    """Changes whenever a partition is added or replaced (the bot reloads on a new stamp).
+
+    Partitions are renamed into (and out of) their force folder, which changes that folder's mtime, and a
+    new force changes the street folder's: ~45 stats a request nationally instead of one per partition."""
     folder = street_dir(data)
-    return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in folder.glob("force=*/month=*")))
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in [folder, *folder.glob("force=*")]))
 
 
 _stores: dict[str, StreetStore] = {}
