@@ -141,6 +141,10 @@ class Answerer:
 
     # -- entry point ----------------------------------------------------------------------------
     def answer(self, text: str) -> Answer:
+        from .street_answer import answer as street_answer  # street-level data (bot/street_answer.py)
+
+        if (street := street_answer(text, self.store.data_dir)) is not None:
+            return street
         try:
             request = parse(text, self.gazetteer)
             if request.offence:  # police recorded crime (bot/recorded.py)

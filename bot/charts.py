@@ -105,7 +105,8 @@ NOT_NSPCC = {
 }
 PUBLISHER_OUTLETS = {"gov.je": "Government of Jersey FOI figures"}
 NSPCC = "NSPCC FOI figures"
-CHARTED = ("figure", "series", "change", "compare", "rank", "region", "national")
+CHARTED = ("figure", "series", "change", "compare", "rank", "region", "national",
+           "street_figure", "street_series", "street_types", "street_compare")
 
 _lock = threading.Lock()  # one render at a time: text layout caches are shared across a process
 _release_series: dict[int, dict[str, set[str]]] = {}
@@ -193,6 +194,10 @@ def _spec(answer: Answer) -> Spec | None:
 
 
 def _build_spec(answer: Answer) -> Spec | None:
+    if answer.kind.startswith("street_"):
+        from .street_charts import spec  # data.police.uk street answers (bot/street_charts.py)
+
+        return spec(answer)
     if hasattr(answer, "chart_spec"):  # police recorded crime (bot/recorded_charts.py)
         return answer.chart_spec()
     builder = {

@@ -194,10 +194,18 @@ def _import(args) -> int:
         print("Layouts offences data import knows:")
         for importer in importers.IMPORTERS:
             print(f"  {importer.layout}: {importer.describe}")
+        print("  police-uk-street: data.police.uk street-level files (YYYY-MM-force-street.csv, a folder or the zip)")
         return 0
     if not args.paths:
         raise Refusal("give the files, folders or zips to import (offences data import --list shows the layouts)")
     folder = default_data_dir()
+    from . import street_import  # data.police.uk street files: DuckDB to Parquet, never through Python rows
+
+    if all(street_import.is_street_input(p) for p in args.paths):
+        try:
+            return street_import.run(args.paths, folder)
+        except street_import.StreetRefused as err:
+            raise Refusal(f"{err}; nothing was written") from None
     try:
         store = Store(folder)
         found = importers.tables(args.paths)

@@ -16,7 +16,8 @@ from . import render
 log = logging.getLogger("offences.slack")
 
 # Answer kinds that can carry a chart (when charts.render_png returns bytes for the answer).
-CHART_KINDS = frozenset({"series", "change", "compare", "rank", "region", "figure", "national"})
+CHART_KINDS = frozenset({"series", "change", "compare", "rank", "region", "figure", "national",
+                         "street_figure", "street_series", "street_types", "street_compare"})  # bot/street_charts.py
 # A slash command's single-figure answers go in the ack (ephemeral, at once); their chart is
 # uploaded when the reporter shares the answer in the channel, or asks in a DM or a mention.
 ACK_KINDS = frozenset({"figure", "national"})

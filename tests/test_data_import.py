@@ -36,6 +36,7 @@ def test_list_says_which_layouts_it_knows(capsys):
     code, out, _ = run(capsys, "data", "import", "--list")
     assert code == 0 and "offences-reports:" in out
     assert all(f"{layout}:" in out for layout in ("home-office-pfa-rolling", "ons-table-p1-long", "ons-population-pfa"))
+    assert "police-uk-street: data.police.uk street-level files" in out
 
 
 def test_an_unknown_layout_refuses_the_whole_batch(capsys, data, tmp_path):
