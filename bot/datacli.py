@@ -208,7 +208,10 @@ def _import(args) -> int:
             raise Refusal(f"{err}; nothing was written") from None
     try:
         store = Store(folder)
-        found = importers.tables(args.paths)
+        notes: list[str] = []
+        found = importers.tables(args.paths, notes)
+        for name in notes:
+            print(f"{name}: notes, not a table; skipped")
         done_before = {e["sha256"]: e for e in importers.read_manifest(folder)}
         plan = []
         for table in found:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -130,15 +131,23 @@ def known_layouts() -> str:
 
 
 # -- reading the input ------------------------------------------------------------------------------
-def tables(paths: list[Path]) -> list[Table]:
-    """Every table in the files, folders and zips given, in a stable order."""
+# A downloaded folder carries its notes beside the tables; named one by one they are still refused.
+NOTES = re.compile(r"^(source|readme|licen[cs]e|notice|changelog)\b|\.(md|pdf|html?|docx?|json)$", re.I)
+
+
+def tables(paths: list[Path], skipped: list[str] | None = None) -> list[Table]:
+    """Every table in the files, folders and zips given, in a stable order; notes in folders are skipped."""
     out: list[Table] = []
     for path in paths:
         path = Path(path)
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            notes = [f for f in files if NOTES.search(f.name)]
+            if skipped is not None:
+                skipped += [str(f) for f in notes]
+            files = [f for f in files if f not in notes]
             if not files:
-                raise ImportRefused(f"{path}: the folder has no files")
+                raise ImportRefused(f"{path}: the folder has no tables")
             out += [t for f in files for t in tables([f])]
         elif path.suffix.lower() == ".zip":
             out += _zip_tables(path)

@@ -26,6 +26,8 @@ MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
 MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\s+((?:19|20)\d{2})\b")
 ISO_MONTH = re.compile(r"\b((?:19|20)\d{2})-(0[1-9]|1[0-2])\b")
 YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+# "year to December 2018" is a recorded-crime rolling year (bot/periods.py), not a street month.
+ROLLING_YEAR = re.compile(r"\b(?:12 months|years?)\s+(?:to|ending|ended|end)\b")
 LATEST = re.compile(r"\b(latest|last month|newest|most recent)\b")
 COMPARE = re.compile(r"\s+(?:vs\.?|versus|compared (?:with|to)|against)\s+")
 ASB_TOO = re.compile(r"\b(including|and|plus|with) (anti-?social behaviour|asb)\b|\ball records\b")
@@ -50,7 +52,7 @@ class Ask:
 
 def answer(text: str, data: Path) -> Answer | None:
     text = re.sub(r"^\s*/offences\s+", "", text or "").strip()
-    if not text or FINANCIAL.search(text):
+    if not text or FINANCIAL.search(text) or ROLLING_YEAR.search(text.lower()):
         return None
     store = get(data)
     if store.empty:

@@ -122,3 +122,31 @@ def test_a_sixteen_year_series_chart_has_labels_that_fit(data_dir):
     assert len(drawn.items) >= 16 and drawn.items[0].text == "7.7k" and drawn.items[0].label == "02/03"
     assert "labels rounded (k = thousand)" in drawn.subtitle
     assert "2002/03: 7,656" in answer.text
+
+
+STREET = CRIME / "police_uk_street_2021_durham_cleveland_northumbria"
+
+
+def test_a_downloaded_folder_imports_with_its_notes_skipped(data_dir):
+    proc = subprocess.run([sys.executable, "-m", "bot.cli", "data", "import", str(ROLLING.parent), "--data",
+                           str(data_dir), "--yes"], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "SOURCE.txt: notes, not a table; skipped" in proc.stdout
+    assert "already imported" in proc.stdout
+
+
+def test_with_street_files_imported_too_each_question_keeps_its_series(with_ons):
+    """Street data is by calendar month; a rolling year and a financial year stay recorded crime."""
+    if not STREET.is_dir():
+        pytest.skip(f"the published street files are not here ({STREET} is absent)")
+    proc = subprocess.run([sys.executable, "-m", "bot.cli", "data", "import", str(STREET), "--data", str(with_ons),
+                           "--yes"], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    _, out, _ = ask(with_ons, "durham crime year to december 2018")
+    assert "62,393 crimes" in out and "police recorded crime" in out
+    _, out, _ = ask(with_ons, "durham burglary 2017/18")
+    assert "4,708" in out
+    _, out, _ = ask(with_ons, "sunderland burglary 2021")
+    assert "1,433 burglary records in 2021" in out and "data.police.uk" in out
+    _, out, _ = ask(with_ons, "durham 2016-17")
+    assert "190 child sexual offences with an online element" in out
