@@ -248,4 +248,15 @@ LAYOUTS = [
     ("ons-population-pfa", "ONS mid-year population estimates by police force area (PFA23CD, PFA23NM, mid_year, "
      "population)", is_population, read_population, "populations"),
 ]
+
+
+def _open_data_layout():
+    from .import_open_data import is_open_data, read_open_data  # its own module: it imports from this one
+
+    return ("home-office-open-data-pfa", "Home Office police recorded crime open data table by force, quarter and "
+            "offence code (Financial Year, Financial Quarter, Force Name, ..., Number of Offences)",
+            is_open_data, read_open_data, "recorded_crime")
+
+
+LAYOUTS.append(_open_data_layout())
 assert all(g in GROUPS for g in OLD_BURGLARY + NEW_BURGLARY)

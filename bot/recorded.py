@@ -195,8 +195,7 @@ class RecordedAnswerer:
                 out.append(f"Not available: the {row['edition']} prints '..' for {who} (not zero).")
         composed = [r for r in rows if r and r.get("composed")]
         if composed:
-            out.append(f"Composed: {GROUPS[group].label} is the sum of the table's published offence groups "
-                       f"(the {composed[0]['source_table']} table does not publish this total).")
+            out.append(_composed_note(composed[0], GROUPS[group].label))
         out += self._burglary(rows, group)
         if GROUPS[group].fraud:
             out.append("Fraud is outside the ONS headline total (total recorded crime excluding fraud); most fraud is "
@@ -490,3 +489,14 @@ class RecordedAnswerer:
                 sources.append(r["population_source"])
         return RecordedAnswer(ok=True, kind=kind, headline=headline, lines=lines, caveats=caveats, rows=rows,
                               sources=sources, title=title, years=list(dict.fromkeys(r["year"] for r in rows)))
+
+
+def _composed_note(row: dict, label: str) -> str:
+    """How a figure the table does not print was made from the cells it does print."""
+    table = row["source_table"]
+    if row.get("composed_from") == "quarters":
+        return (f"Composed: the year is the sum of the four quarters the {table} table publishes "
+                f"(each the sum of its offence codes); the table prints no annual {label} figure.")
+    if row.get("composed_from") == "offence codes":
+        return f"Composed: {label} is the sum of the offence codes the {table} table publishes under it."
+    return f"Composed: {label} is the sum of the table's published offence groups (the {table} table does not publish this total)."
