@@ -438,7 +438,16 @@ class RecordedAnswerer:
         lines = [f"{r['force']}: {value_text(r if r['status'] else None)}" for r in forces]
         total = sum(r["value"] for r in have)
         caveats = []
-        if published and published["status"] == "published":
+        revised = [r for r in have if published and any(  # forces a later edition changed since the region row
+            e["edition"] == published["edition"] and e["value"] != r["value"] for e in r.get("earlier") or [])]
+        if published and published["status"] == "published" and revised and not lacking and total != published["value"]:
+            headline = (f"Forces in {region_name(place.name)} recorded {thousands(total)} {noun(group)} {in_period(period)} "
+                        f"(the sum of its forces' latest figures; {SERIES}).")
+            caveats.append(f"The {published['edition']} published {value_text(published)} for the region; "
+                           f"{', '.join(r['area_name'] for r in revised)} {'was' if len(revised) == 1 else 'were'} "
+                           "revised in a later edition, so this sums the forces' latest figures.")
+            rows = have + [published]
+        elif published and published["status"] == "published":
             headline = (f"Forces in {region_name(place.name)} recorded {value_text(published)} {noun(group)} {in_period(period)} "
                         f"(the figure published for the region; {SERIES}).")
             rows = [published] + have

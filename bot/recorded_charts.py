@@ -85,7 +85,7 @@ def spec(answer) -> Spec | None:
         title = f"{noun} in {new['geography']}, {old['year']} and {new['year']}"
         return Spec("change", title, series, items, _source(answer), _notes(answer), answer.headline, text)
     if answer.kind in ("compare", "rank", "region") and len(rows) > 1:
-        body = rows[1:] if answer.kind == "region" and rows[0].get("area_type") == "region" else rows
+        body = [r for r in rows if r.get("area_type") != "region"] if answer.kind == "region" else rows
         rate = bool(answer.request and answer.request.rate)
         items = []
         for r in body:

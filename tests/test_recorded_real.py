@@ -150,3 +150,14 @@ def test_with_street_files_imported_too_each_question_keeps_its_series(with_ons)
     assert "1,433 burglary records in 2021" in out and "data.police.uk" in out
     _, out, _ = ask(with_ons, "durham 2016-17")
     assert "190 child sexual offences with an online element" in out
+
+
+def test_a_region_row_from_an_older_edition_is_not_mixed_with_revised_forces(with_ons):
+    """The ONS March 2018 edition printed 1,518 for the North East; Durham was revised to 258 since."""
+    code, out, err = ask(with_ons, "north east robbery 2017/18")
+    assert code == 0, err
+    assert "recorded 1,517 robberies in 2017/18 (the sum of its forces' latest figures" in out
+    assert "year ending March 2018 edition published 1,518 for the region; Durham was revised" in out
+    assert "Cleveland: 481" in out and "Durham: 258" in out and "Northumbria: 778" in out
+    code, out, _ = ask(with_ons, "north east robbery year to december 2018")  # same edition date: the row stands
+    assert "recorded 1,678 robberies" in out and "the figure published for the region" in out
