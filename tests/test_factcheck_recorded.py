@@ -81,3 +81,38 @@ def test_copy_about_the_nspcc_series_is_read_as_before(imported, capsys):
 def test_a_year_is_inferred_from_the_figure_when_the_copy_gives_none(imported, capsys):
     (claim,) = check(imported, capsys, "Cleveland Police recorded 50,901 crimes, the force said.")
     assert claim["verdict"] == "supported" and "2016/17" in claim["explanation"]
+
+
+def by_kind(claims) -> dict:
+    return {c["kind"]: c for c in claims}
+
+
+def test_a_difference_on_the_year_before_is_checked_both_ways(imported, capsys):
+    good = by_kind(check(imported, capsys, "Durham Constabulary recorded 61,150 crimes in 2017/18, "
+                                           "14,608 more than a year earlier."))
+    assert good["difference"]["verdict"] == "supported" and "46,542" in good["difference"]["explanation"]
+    bad = by_kind(check(imported, capsys, "Durham Constabulary recorded 46,542 crimes in 2016/17, "
+                                          "an increase of 12,000 on the year before."))
+    assert bad["difference"]["verdict"] == "inaccurate" and "+10,203" in bad["difference"]["explanation"]
+
+
+def test_a_multiple_with_no_base_year_is_a_question_never_an_error(imported, capsys):
+    """'More than doubled, to 258' names no base: the year before (174) is one reading, not proof."""
+    claims = by_kind(check(imported, capsys, "Robberies in Durham more than doubled, to 258 in 2017/18."))
+    assert claims["count"]["verdict"] == "supported" and "robbery" in claims["count"]["explanation"]
+    assert claims["multiple"]["verdict"] == "unverifiable" and "174" in claims["multiple"]["explanation"]
+
+
+def test_a_change_since_a_year_holds_when_a_later_year_fits(imported, capsys):
+    (claim,) = check(imported, capsys, "Robberies in Durham have risen by 48% since 2016/17.")
+    assert claim["verdict"] == "supported" and "174 in 2016/17 to 258 in 2017/18" in claim["explanation"]
+    (claim,) = check(imported, capsys, "Robberies in Durham have risen by 38% since 2016/17.")
+    assert claim["verdict"] == "unverifiable"  # no year fits, and the copy may predate the tables
+
+
+def test_without_the_tables_a_robbery_figure_is_never_checked_against_the_nspcc_series(capsys, tmp_path):
+    bare = tmp_path / "data"
+    shutil.copytree(ROOT / "data", bare, ignore=shutil.ignore_patterns("imported"))
+    claims = by_kind(check(bare, capsys, "Robberies in Durham more than doubled, to 258 in 2017/18."))
+    assert claims["count"]["verdict"] == "unverifiable"
+    assert "police recorded crime (robbery), not the NSPCC series" in claims["count"]["explanation"]

@@ -14,7 +14,7 @@ import logging
 import re
 from decimal import Decimal
 
-from ..numbers import percent_change, round_half_up, thousands
+from ..numbers import percent_change, ratio, round_half_up, thousands
 from ..offence_groups import GROUPS
 from ..years import FinancialYear
 
@@ -43,6 +43,25 @@ _AFTER = [
     (re.compile(r"^\s+(?:reported\s+|recorded\s+)?crimes\b|^\s+offences\s+of\s+all\s+kinds\b", re.I),
      "total_excluding_fraud"),
 ]
+# The same groups named as the sentence's subject, before the figure ("Robberies in Durham rose to 258").
+_SUBJECT = [
+    (re.compile(r"\b(?:burglar(?:y|ies)|break-ins)\b", re.I), "burglary"),
+    (re.compile(r"\brobber(?:y|ies)\b", re.I), "robbery"),
+    (re.compile(r"\bshoplifting\b|\bshop\s+thefts?\b", re.I), "shoplifting"),
+    (re.compile(r"\bviolent\s+crimes?\b|\bviolence\s+against\s+the\s+person\b", re.I), "violence_against_the_person"),
+    (re.compile(r"\bdrugs?\s+offences\b", re.I), "drug_offences"),
+    (re.compile(r"\bcriminal\s+damage\b", re.I), "criminal_damage_and_arson"),
+    (re.compile(r"\bpublic\s+order\s+offences\b", re.I), "public_order_offences"),
+    (re.compile(r"\bweapons?\s+offences\b|\bweapon\s+possession\b", re.I), "possession_of_weapons_offences"),
+    (re.compile(r"\b(?:total\s+)?recorded\s+crime\b|\bcrime\s+(?:levels?|figures?)\b", re.I), "total_excluding_fraud"),
+]
+# Groups whose plain words NSPCC copy also uses ("crimes", "sexual offences"): only bound outside it.
+_SHARED_WORDS = {"total_excluding_fraud", "sexual_offences"}
+CHANGE_KINDS = ("percent_change", "difference", "multiple")
+_SINCE = re.compile(r"\b(?:since|from|compared\s+(?:with|to))\s+(?:the\s+)?(?:(?:19|20)\d\d|(?:financial\s+)?year)", re.I)
+_YEAR_BEFORE = re.compile(r"\b(?:on|than|from|over)\s+the\s+(?:year|twelve\s+months|12\s+months)\s+before\b|"
+                          r"\bprevious\s+(?:year|12\s+months)\b|\ba\s+year\s+(?:earlier|before|ago)\b|"
+                          r"\byear[-\s]on[-\s]year\b|\bon\s+last\s+year\b", re.I)
 # Words that put a paragraph in the NSPCC series, whatever else it says.
 _NSPCC = re.compile(r"\b(?:online|cyber\w*|internet|nspcc|grooming|child(?:ren)?|under-?18s?|young\s+people|"
                     r"sexual\s+communication|freedom\s+of\s+information|foi)\b", re.I)
@@ -77,28 +96,34 @@ class RecordedChecks:
 
     def _recorded_group(self, s, c: _Cand) -> str | None:
         """The recorded-crime group a figure is about, or None when it is (or may be) the NSPCC series."""
-        if not self._recorded_index():
-            return None
         paragraph = s.paragraph or [s]
         if any(_NSPCC.search(p.text) for p in paragraph):
             return None
+        if not self._recorded_index():  # still never checked against the NSPCC series when its words say robbery
+            group = self._count_group(s, c) if c.kind in COUNT_KINDS else None
+            return group if group not in _SHARED_WORDS else None
         if c.place is None or (c.place.name, c.place.geography_type) not in self._recorded_areas:
             return None  # a place the tables do not cover (the UK, Scotland) is not read as recorded crime
         if c.kind in COUNT_KINDS:
             return self._count_group(s, c)
-        if c.kind in ("percent_change", "difference"):
-            # a change is about recorded crime only when the sentence's own figures are
+        if c.kind in CHANGE_KINDS:
+            # a change is about recorded crime when the sentence's own figures are, or its subject names a group
             found = [(o.nstart, g) for o in s.cands if o.kind in COUNT_KINDS and (g := self._count_group(s, o))]
             if found:
                 return min(found, key=lambda f: abs(f[0] - c.nstart))[1]
+            if not any(o.kind in COUNT_KINDS for o in s.cands):
+                return _subject_group(s, c)
         return None
 
     @staticmethod
     def _count_group(s, c: _Cand) -> str | None:
         after = s.text[c.nend:c.nend + 60]
         group = next((g for pattern, g in _AFTER if pattern.search(after)), None)
-        # in copy about the NSPCC series, bare "crimes" may well be that series: only a group's own name binds
-        return None if s.nspcc_copy and group == "total_excluding_fraud" else group
+        if group is None and not re.match(r"\s+(?:\w+\s+){0,2}?(?:offences|crimes|cases|victims|children|"
+                                          r"incidents|reports|people|girls|boys)\b", after, re.I):
+            group = _subject_group(s, c)  # "Robberies in Durham more than doubled, to 258"
+        # in copy about the NSPCC series, "crimes" may well be that series: only a group's own name binds
+        return None if s.nspcc_copy and group in _SHARED_WORDS else group
 
     def _recorded_figure(self, c: _Cand, year: FinancialYear | None) -> dict | None:
         if c.place is None or year is None:
@@ -108,13 +133,16 @@ class RecordedChecks:
     # -- checking ---------------------------------------------------------------------------------
     def _check_recorded(self, c: _Cand, sentences) -> tuple:
         group = GROUPS[c.measure[len(PREFIX):]]
+        if not self._recorded_index():
+            return ("unverifiable", None, f"This is police recorded crime ({group.label}), not the NSPCC series; the "
+                    "Home Office and ONS tables are not imported into this data folder, so it is not checked.", [])
         if c.place is None:
             return "unverifiable", None, f"The copy does not say where these {group.label} were recorded.", []
         if c.kind in COUNT_KINDS:
             return self._recorded_count(c, group)
-        if c.kind == "percent_change":
+        if c.kind in CHANGE_KINDS:
             return self._recorded_change(c, group, sentences)
-        return ("unverifiable", None, f"Only figures and percentage changes of police recorded crime are checked "
+        return ("unverifiable", None, f"Only figures and changes of police recorded crime are checked "
                 f"against the Home Office and ONS tables so far.", [])
 
     def _recorded_years(self, c: _Cand) -> list[FinancialYear]:
@@ -161,29 +189,66 @@ class RecordedChecks:
 
     def _recorded_change(self, c: _Cand, group, sentences) -> tuple:
         if c.sent.pairs:  # the copy gives both figures: its own arithmetic is what to check
-            return self._check_percent_change(c, {}, sentences)
+            check = {"percent_change": self._check_percent_change, "multiple": self._check_multiple,
+                     "difference": self._check_difference}[c.kind]
+            return check(c, {}, sentences)
         # the year of the figure the sentence gives ("46,585 crimes in 2016/17, up 28% on the year before"):
         # the change is into that year, whatever year the comparison words point back to
         counts = [o for o in c.sent.cands if o.kind in COUNT_KINDS and o.measure == c.measure and o.place == c.place
                   and o.year is not None]
-        year = counts[0].year if counts else c.year
+        named = sorted({y.year for y in c.sent.years if y.year is not None})
+        year = counts[0].year if counts else (named[-1] if len(named) > 1 else c.year)
+        if not counts and len(named) == 1 and _SINCE.search(c.sent.text):  # "almost doubled since 2015/16"
+            return self._recorded_change_since(c, named[0])
         if year is None:
             return "unverifiable", None, "The copy does not say which year this change is about.", []
-        new, old = self._recorded_figure(c, year), self._recorded_figure(c, FinancialYear(year.start - 1))
+        base = [y for y in named if y < year]  # "since 2015/16", "from 2015/16 to 2017/18"
+        start = base[0] if base else FinancialYear(year.start - 1)
+        base = base or bool(_YEAR_BEFORE.search(c.sent.text))
+        new, old = self._recorded_figure(c, year), self._recorded_figure(c, start)
         if not new or not old or new["value"] is None or old["value"] is None:
             return ("unverifiable", None, f"The imported tables do not give {c.place.name}'s {group.label} for both "
-                    f"{FinancialYear(year.start - 1).label} and {year.label}.", [])
-        pct = percent_change(old["value"], new["value"])
-        if pct is None:
-            return "unverifiable", None, "No percentage change from zero.", []
-        rise = pct > 0
-        words = (f"From {thousands(old['value'])} in {old['year']} to {thousands(new['value'])} in {new['year']} is "
-                 f"{'a rise' if rise else 'a fall'} of {abs(round_half_up(pct, 1))}% (police recorded crime, {new['edition']})")
-        direction_ok = c.direction == 0 or (c.direction > 0) == rise
+                    f"{start.label} and {year.label}.", [])
         sources = [_recorded_source(old), _recorded_source(new)]
-        if direction_ok and fits(c.value, abs(pct), c.qual, c.decimals):
-            return "supported", float(round_half_up(pct, 1)), words + ".", sources
-        return "inaccurate", float(round_half_up(pct, 1)), words + ".", sources
+        words = _change_words(old, new)
+        if self._recorded_change_fits(c, old["value"], new["value"]):
+            return "supported", _actual(c, old["value"], new["value"]), words[0].upper() + words[1:] + ".", sources
+        if c.kind != "percent_change" and not base:
+            # "more than doubled" with no base year: the year before is one reading, not the copy's
+            return ("unverifiable", _actual(c, old["value"], new["value"]), "The copy does not say what this compares "
+                    f"with. Against the year before: {words}, so “{c.text}” does not hold for that year.", sources)
+        return ("inaccurate", _actual(c, old["value"], new["value"]), words[0].upper() + words[1:] +
+                f", so “{c.text}” is wrong.", sources)
+
+    def _recorded_change_since(self, c: _Cand, start: FinancialYear) -> tuple:
+        """'almost doubled since 2015/16': the copy names no end year, so any later year that fits holds it
+        up, and none fitting is no proof either way (the copy may predate the latest edition)."""
+        group = c.measure[len(PREFIX):]
+        old = self._recorded_figure(c, start)
+        labels = sorted((k[3] for k in self._recorded_index() if k[:3] == (c.place.name, c.place.geography_type, group)
+                         and k[3] > start.label), reverse=True)
+        ends = [r for r in (self._recorded_figure(c, FinancialYear.from_label(label)) for label in labels)
+                if r and r["value"] is not None]
+        if not old or old["value"] is None or not ends:
+            return ("unverifiable", None, f"The imported tables do not give {c.place.name}'s {GROUPS[group].label} "
+                    f"for {start.label} and a later year.", [])
+        for new in ends:
+            if self._recorded_change_fits(c, old["value"], new["value"]):
+                words = _change_words(old, new)
+                return ("supported", _actual(c, old["value"], new["value"]), words[0].upper() + words[1:] +
+                        ". (The copy names no end year; this is the latest that fits.)",
+                        [_recorded_source(old), _recorded_source(new)])
+        new = ends[0]
+        return ("unverifiable", _actual(c, old["value"], new["value"]), f"No later year in the imported tables bears "
+                f"“{c.text}” out; to the latest, {_change_words(old, new)}. Which year does the copy mean?",
+                [_recorded_source(old), _recorded_source(new)])
+
+    def _recorded_change_fits(self, c: _Cand, old: int, new: int) -> bool:
+        if c.kind != "difference":
+            return bool(self._change_fits(c, old, new))
+        rise = new - old
+        return (c.direction == 0 or (c.direction > 0) == (rise > 0)) and fits(c.value, Decimal(abs(rise)), c.qual,
+                                                                              c.decimals)
 
     @staticmethod
     def _recorded_says(row: dict, group) -> str:
@@ -193,3 +258,28 @@ class RecordedChecks:
 
 def _recorded_source(row: dict) -> dict:
     return {"outlet": f"{row['publisher']}: {row['source_table']}", "release": row["edition"], "url": row["source_url"]}
+
+
+def _subject_group(s, c: _Cand) -> str | None:
+    """The group the clause before a figure names as its subject, nearest first."""
+    before = re.split(r"[;:]|\bbut\b|\bwhile\b", s.text[:c.nstart])[-1]
+    found = [(m.start(), g) for pattern, g in _SUBJECT for m in pattern.finditer(before)]
+    return max(found)[1] if found else None
+
+
+def _actual(c: _Cand, old: int, new: int) -> float:
+    if c.kind == "multiple":
+        return float(round_half_up(ratio(old, new), 2))
+    if c.kind == "difference":
+        return float(new - old)
+    return float(round_half_up(percent_change(old, new), 1))
+
+
+def _change_words(old: dict, new: dict) -> str:
+    pct = percent_change(old["value"], new["value"])
+    how = (f"{'a rise' if pct > 0 else 'a fall'} of {abs(round_half_up(pct, 1))}%" if pct else "no change")
+    times = ratio(old["value"], new["value"])
+    extra = f", {round_half_up(times, 2)} times as many" if times and times >= 1.5 else ""
+    return (f"from {thousands(old['value'])} in {old['year']} to {thousands(new['value'])} in {new['year']} is {how} "
+            f"({'+' if new['value'] >= old['value'] else '−'}{thousands(abs(new['value'] - old['value']))}{extra}; "
+            f"police recorded crime, {new['edition']})")
