@@ -178,16 +178,20 @@ class Answerer:
     def _available(self, place: Place, request: Request) -> list[dict]:
         return self.store.rows("years_available", **self._params(place, request))
 
-    def _no_figure(self, place: Place, request: Request, years: list[FinancialYear]) -> ParseError:
-        available = self._available(place, request)
+    def _no_figure(self, place: Place, request: Request, years: list[FinancialYear],
+                   available: list[dict] | None = None) -> ParseError:
+        """The reply when a year has no figure: which years there are (available: the place's rows, when
+        the caller has them already, so the reply costs no second query)."""
+        if available is None:
+            available = self._available(place, request)
         wanted = " and ".join(y.label for y in years)
         if not available:
-            other = self._other_measures(place)
+            keys = self._other_measure_keys(place)
+            other = [measure_phrase(m) for m in keys]
             hint = (" It does have figures for " + ", ".join(other) + ".") if other else ""
             return ParseError(f"The data has no figures for {self.name(place)} on {measure_phrase(request.measure)}.{hint}"
                               " Not every force's figures were published.",
-                              [Request("series", [place], [], m).command() for m in self._other_measure_keys(place)
-                               if m in MEASURE_KEYWORD][:3]
+                              [Request("series", [place], [], m).command() for m in keys if m in MEASURE_KEYWORD][:3]
                               or EXAMPLES)
         listed = ", ".join(r["year"] + (" (not supplied)" if r["status"] == "not_available" else "") for r in available)
         with_values = [FinancialYear.from_label(r["year"]) for r in available if r["status"] in REPORTED]
@@ -200,13 +204,12 @@ class Answerer:
         rows = self.store.rows("measures_for_place", geography=place.name, geography_type=place.geography_type)
         return [r["measure"] for r in rows]
 
-    def _other_measures(self, place: Place) -> list[str]:
-        return [measure_phrase(m) for m in self._other_measure_keys(place)]
-
-    def _latest_year(self, place: Place, request: Request) -> FinancialYear:
-        years = [r["year"] for r in self._available(place, request) if r["status"] in REPORTED]
+    def _latest_year(self, place: Place, request: Request, available: list[dict] | None = None) -> FinancialYear:
+        if available is None:
+            available = self._available(place, request)
+        years = [r["year"] for r in available if r["status"] in REPORTED]
         if not years:
-            raise self._no_figure(place, request, [])
+            raise self._no_figure(place, request, [], available)
         return FinancialYear.from_label(years[-1])
 
     def _figure_caveats(self, row: dict, label: str | None = None) -> list[str]:
@@ -266,13 +269,13 @@ class Answerer:
 
     def _figure(self, request: Request) -> Answer:
         place = request.places[0]
-        year = request.years[0] if request.years else self._latest_year(place, request)
+        every_year = self.store.rows("place_years", **self._params(place, request))  # the one query
+        year = request.years[0] if request.years else self._latest_year(place, request, every_year)
         if not request.years:
             request.notes.append(f"Latest year with a figure for {self.name(place)}: {year.label}.")
-        rows = self.store.rows("figure", year=year.label, **self._params(place, request))
-        if not rows:
-            raise self._no_figure(place, request, [year])
-        row = rows[0]
+        row = next((r for r in every_year if r["year"] == year.label), None)
+        if row is None:
+            raise self._no_figure(place, request, [year], every_year)
         phrase = measure_phrase(request.measure)
         if row["status"] == "not_available":
             headline = (f"{self.name(place)} did not supply a {year.label} figure for {phrase} "

@@ -10,6 +10,7 @@ Store's signature and content hash so a running bot (bot/live.py, /healthz) sees
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import duckdb
@@ -39,16 +40,27 @@ def imported_files(folder: Path, staged: dict[str, Path] | None = None) -> list[
     return sorted(found.items())
 
 
-def signature(folder: Path) -> tuple:
-    """(name, size, mtime, inode) of each imported file: changes when one is added, replaced or removed."""
+def signature(folder: Path | str) -> tuple:
+    """(name, size, mtime, inode) of each imported file: changes when one is added, replaced or removed.
+    The same files as imported_files, found with os.scandir: this runs on every request."""
     out = []
-    for name, path in imported_files(folder):
+    base = os.fspath(folder)
+    for table in TABLES:
         try:
-            st = os.stat(path)
-            out.append((name, st.st_size, st.st_mtime_ns, st.st_ino))
-        except OSError:
-            out.append((name, None, None, None))
-    return tuple(out)
+            with os.scandir(f"{base}/{IMPORTED}/{table}") as entries:
+                found = [e for e in entries if e.name.endswith(".parquet") and not e.name.startswith(".")]
+        except OSError:  # nothing imported into this table (or not a folder)
+            continue
+        for entry in found:
+            name = relative_name(table, entry.name)
+            try:
+                st = entry.stat()
+            except OSError:
+                out.append((name, None, None, None))
+                continue
+            if stat.S_ISREG(st.st_mode):
+                out.append((name, st.st_size, st.st_mtime_ns, st.st_ino))
+    return tuple(sorted(out, key=lambda item: item[0]))
 
 
 def hash_files(digest, folder: Path, staged: dict[str, Path] | None = None) -> list[tuple[str, Path]]:

@@ -24,6 +24,7 @@ from . import imported
 from .csvfile import CsvProblem, read_bytes, table_from_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
+_REPOSITORY_DATA = ROOT / "data"
 
 # The columns each file must have, in order: the explicit schema's raw shape.
 DATA_FILES: dict[str, list[str]] = {
@@ -68,7 +69,8 @@ def use_data_dir(path: Path | str | None) -> None:
 def default_data_dir() -> Path:
     if _chosen_data_dir is not None:
         return _chosen_data_dir
-    return Path(os.environ.get("OFFENCES_DATA_DIR") or ROOT / "data")
+    chosen = os.environ.get("OFFENCES_DATA_DIR")
+    return Path(chosen) if chosen else _REPOSITORY_DATA
 
 
 def shown(folder: Path) -> str:
@@ -81,15 +83,17 @@ def shown(folder: Path) -> str:
 
 def signature(folder: Path) -> tuple:
     """A cheap fingerprint of the data files (size, modification time, inode): it changes when any file
-    is rewritten or replaced, so a running bot can tell without reading them."""
+    is rewritten or replaced, so a running bot can tell without reading them. Taken on every request
+    (bot/live.py), so it is plain strings and os.stat: building Path objects cost more than the stats."""
+    base = os.fspath(folder)
     out = []
     for name in DATA_FILES:
         try:
-            st = os.stat(Path(folder) / f"{name}.csv")
+            st = os.stat(f"{base}/{name}.csv")
             out.append((name, st.st_size, st.st_mtime_ns, st.st_ino))
         except OSError:
             out.append((name, None, None, None))
-    return tuple(out) + imported.signature(folder)  # the imported official tables too
+    return tuple(out) + imported.signature(base)  # the imported official tables too
 
 
 def content_hash(folder: Path) -> str | None:
@@ -195,6 +199,8 @@ class Store:
         columns = [d[0] for d in cur.description]
         if columns == ["row_json"]:  # a row kept as JSON text at load (see figure_lookup in figures.sql)
             return [json.loads(row[0]) for row in cur.fetchall()]
+        if columns == ["rows_json"]:  # rows kept as one JSON array at load (see place_lookup in figures.sql)
+            return [r for row in cur.fetchall() for r in json.loads(row[0])]
         return [dict(zip(columns, row)) for row in cur.fetchall()]
 
 
