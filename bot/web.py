@@ -23,13 +23,11 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
-import json
 import logging
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl
 
 from slack_bolt import App
 from slack_bolt.request import BoltRequest
@@ -135,14 +133,18 @@ class Front:
             text = body.decode("utf-8")
         except UnicodeDecodeError:
             return refuse(400, "body is not UTF-8", client)
-        payload = parse_payload(text, _header(headers, "content-type"))
-        if payload is None:
+        try:  # Bolt's own reading of the body, done once and checked here before any listener sees it
+            request = BoltRequest(body=text, query=query, headers=headers)
+        except (ValueError, TypeError, AttributeError, KeyError, RecursionError):  # '{nope', 'payload=%7Bnope', '[1]'
+            return refuse(400, "body is not a Slack payload (a JSON object or a form)", client)
+        payload = request.body
+        if not isinstance(payload, dict):
             return refuse(400, "body is not a Slack payload (a JSON object or a form)", client)
         missing = malformed(payload)
         if missing:
             return refuse(400, f"payload without the fields Slack always sends ({missing})", client)
         try:
-            response = self.bolt.dispatch(BoltRequest(body=text, query=query, headers=headers))
+            response = self.bolt.dispatch(request)
         except Exception:  # Bolt catches listener errors itself; this is a fault of ours around it
             error_id = uuid.uuid4().hex[:8]
             log.exception("error %s while dispatching a request from %s", error_id, client or "?")
@@ -154,22 +156,6 @@ class Front:
         pairs = [(k, v) for k, values in response.headers.items() for v in values
                  if k.lower() not in ("content-length", "connection")]
         return Reply(status, out, pairs)
-
-
-def parse_payload(text: str, content_type: str) -> dict | None:
-    """The body as Bolt will read it (slack_bolt.request.internals.parse_body), or None when Bolt
-    would choke on it: JSON that is not an object, a `payload` field that is not a JSON object."""
-    if not text:
-        return {}
-    try:
-        if content_type.split(";")[0].strip() == "application/json" or text.startswith("{"):
-            parsed = json.loads(text)
-        else:
-            form = dict(parse_qsl(text, keep_blank_values=True))
-            parsed = json.loads(form["payload"]) if "payload" in text and "payload" in form else form
-    except (ValueError, RecursionError):
-        return None
-    return parsed if isinstance(parsed, dict) else None
 
 
 def _str(node, *path) -> bool:

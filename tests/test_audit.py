@@ -125,7 +125,7 @@ def test_refused_replays_and_slacks_retries_are_in_the_trail(app, slack):
 def test_a_fault_of_ours_is_logged_with_its_error_id(fake_slack_module, tmp_path):
     queries = tmp_path / "queries"
     shutil.copytree(ROOT / "queries", queries)
-    (queries / "figure.sql").write_text("SELECT no_such_column FROM figures WHERE geography = $geography")
+    (queries / "place_years.sql").write_text("SELECT no_such_column FROM figures WHERE geography = $geography")
     log = tmp_path / "audit.jsonl"
     settings = Settings(bot_token=TOKEN, signing_secret=SECRET, api_base_url=fake_slack_module.api_url,
                         retry_interval=0.01, audit_log=str(log))

@@ -371,11 +371,11 @@ def test_channel_the_bot_cannot_post_in_is_explained(served, slack):
 
 @pytest.fixture(scope="module")
 def broken(fake_slack_module, tmp_path_factory):
-    """The app on a copy of queries/ whose figure query is broken on purpose."""
+    """The app on a copy of queries/ whose figure query (place_years.sql) is broken on purpose."""
     queries = tmp_path_factory.mktemp("queries")
     for path in (ROOT / "queries").glob("*.sql"):
         shutil.copy(path, queries)
-    (queries / "figure.sql").write_text("SELECT no_such_column FROM figures WHERE geography = $geography")
+    (queries / "place_years.sql").write_text("SELECT no_such_column FROM figures WHERE geography = $geography")
     application = asgi_app(settings_for(fake_slack_module), answerer=Answerer(Store(queries_dir=queries)))
     with serve_asgi(application, http=guarded_protocol()) as base:
         yield types.SimpleNamespace(url=base + "/slack/events", app=application.bolt_app)
