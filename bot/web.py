@@ -239,23 +239,24 @@ def asgi_app(front: Front):
 
 
 async def _read_body(receive, client: str) -> bytes | Reply | None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + READ_TIMEOUT
+    """The whole body within READ_TIMEOUT of the headers (one deadline for all of it, not per chunk:
+    asyncio.timeout, which unlike wait_for does not start a task for every receive())."""
     chunks, size = [], 0
-    while True:
-        try:
-            message = await asyncio.wait_for(receive(), max(0.0, deadline - loop.time()))
-        except asyncio.TimeoutError:
-            return refuse(408, f"body not received within {READ_TIMEOUT:g} s", client, close=True)
-        if message["type"] == "http.disconnect":
-            return None
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > MAX_BODY:
-            return refuse(413, f"body over the {MAX_BODY}-byte limit", client, close=True)
-        chunks.append(chunk)
-        if not message.get("more_body"):
-            return b"".join(chunks)
+    try:
+        async with asyncio.timeout(READ_TIMEOUT):
+            while True:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return None
+                chunk = message.get("body", b"")
+                size += len(chunk)
+                if size > MAX_BODY:
+                    return refuse(413, f"body over the {MAX_BODY}-byte limit", client, close=True)
+                chunks.append(chunk)
+                if not message.get("more_body"):
+                    return b"".join(chunks)
+    except TimeoutError:
+        return refuse(408, f"body not received within {READ_TIMEOUT:g} s", client, close=True)
 
 
 async def _send(send, reply: Reply, head: bool) -> None:
