@@ -56,7 +56,6 @@ RC = {
     "patch.antialiased": True,
     "lines.antialiased": True,
     "path.snap": True,
-    "savefig.transparent": False,
     "svg.hashsalt": "offences",
     "font.family": ["DejaVu Sans"],
 }
@@ -128,14 +127,19 @@ def render_png(answer: Answer) -> bytes | None:
     if not _charted(answer):
         return None
     import matplotlib
+    from PIL import Image
 
     with _lock, matplotlib.rc_context(RC):
         fig = build_figure(answer)
         if fig is None:
             return None
+        fig.canvas.draw()
+        rgba = fig.canvas.buffer_rgba()  # a (height, width, 4) memoryview of the drawn canvas
+        # Encoded here rather than by savefig (which writes RGBA): the canvas is opaque white, so RGB
+        # loses nothing and deflates a quarter less data. No text chunks (no Software, no time).
+        image = Image.frombuffer("RGBA", (rgba.shape[1], rgba.shape[0]), rgba, "raw", "RGBA", 0, 1)
         buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=DPI, facecolor="white", transparent=False,
-                    metadata={"Software": None}, pil_kwargs={"compress_level": PNG_COMPRESS_LEVEL})
+        image.convert("RGB").save(buf, format="png", dpi=(DPI, DPI), compress_level=PNG_COMPRESS_LEVEL)
     return buf.getvalue()
 
 
