@@ -125,15 +125,14 @@ def _charted(answer: Answer) -> bool:
 
 def render_png(answer: Answer) -> bytes | None:
     """The answer's chart as PNG bytes (1200×675, or taller for long rankings); None when it has none."""
-    if not _charted(answer):
+    spec = _spec(answer) if _charted(answer) else None
+    if spec is None:
         return None
     import matplotlib
     from PIL import Image
 
-    with _lock, matplotlib.rc_context(RC):
-        fig = build_figure(answer)
-        if fig is None:
-            return None
+    with _lock, matplotlib.rc_context(RC):  # the spec (words, a query) is made before: no lock needed
+        fig = _draw(spec)
         fig.canvas.draw()
         rgba = fig.canvas.buffer_rgba()  # a (height, width, 4) memoryview of the drawn canvas
         # Encoded here rather than by savefig (which writes RGBA): the canvas is opaque white, so RGB
