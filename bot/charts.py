@@ -757,26 +757,26 @@ def _line_in(size_pt: float, leading: float = 1.25) -> float:
     return size_pt * leading / 72
 
 
-_renderers: dict[tuple, object] = {}  # (width, height, dpi) -> RendererAgg, a few sizes at most
-KEPT_RENDERERS = 4  # the 1200×675 one and a few tall rankings' (each ~3-5 MB of pixels)
+_renderers: dict[tuple, object] = {}  # (width, height, dpi) -> RendererAgg: the 1200×675 one only
 
 
 @functools.cache
 def _canvas_type():
-    """An Agg canvas that draws with the process's renderer for its size, not a new one per chart:
-    matplotlib caches text extents per renderer, so a fresh renderer measured every label, title
-    and source line afresh (~8 ms of a chart; ~40 ms of a 24-bar ranking). Drawing is serialised
-    by _lock, and render_png copies the pixels out before it is released. (A class made on first
-    use: importing this module does not import matplotlib.)"""
+    """An Agg canvas that draws 1200×675 charts with one renderer kept for the process, not a new
+    one per chart: matplotlib caches text extents per renderer, so a fresh renderer measured every
+    label, title and source line afresh (~8 ms of a chart). A taller ranking gets its own renderer,
+    freed with it, so the process holds one 3.2 MB pixel buffer, not one per height. Drawing is
+    serialised by _lock, and render_png copies the pixels out before it is released. (A class made
+    on first use: importing this module does not import matplotlib.)"""
     from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 
     class Canvas(FigureCanvasAgg):
         def get_renderer(self):
             w, h = self.figure.bbox.size  # as FigureCanvasAgg.get_renderer sizes it (3.10)
             key = (w, h, self.figure.dpi)
+            if key != (WIDTH_IN * DPI, HEIGHT_IN * DPI, DPI):
+                return super().get_renderer()
             if key not in _renderers:
-                if len(_renderers) >= KEPT_RENDERERS:
-                    del _renderers[next(iter(_renderers))]
                 _renderers[key] = RendererAgg(w, h, self.figure.dpi)
             self.renderer = _renderers[key]
             return self.renderer
