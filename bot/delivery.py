@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
@@ -48,6 +50,23 @@ CANNOT_POST = {
 REFUSED_MESSAGE = {"invalid_blocks", "invalid_blocks_format", "msg_too_long", "too_many_attachments",
                    "invalid_arguments", "no_text"}
 EPHEMERAL_TEXT = 2900  # an ephemeral that quotes the answer stays well inside Slack's limits
+
+
+_drawer: ThreadPoolExecutor | None = None  # one thread: charts are drawn one at a time anyway (a lock)
+_drawer_lock = threading.Lock()
+
+
+def draw_ahead(reply: Reply) -> Future | None:
+    """Start drawing a reply's files (its chart) on the drawing thread, so that the chart is drawn
+    while its message is posted rather than after: a chart answer reaches Slack sooner by the
+    chat.postMessage round trip. None when the reply has no files to draw."""
+    global _drawer
+    if not (reply.chart_expected or reply.csv):
+        return None
+    with _drawer_lock:
+        if _drawer is None:
+            _drawer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="offences-draw")
+    return _drawer.submit(reply.files)
 
 
 def apology(error_id: str) -> str:
@@ -169,24 +188,31 @@ class Delivery:
     # -- answers --------------------------------------------------------------------------------------
 
     def post(self, reply: Reply, channel: str, *, user: str | None, thread_ts: str | None = None,
-             shared_by: str | None = None, respond=None) -> bool:
-        """chat.postMessage the answer, then (later) draw and upload its files into the message's
-        thread. Either failing is told to the asker: the message's as a failure, the files' as such."""
+             shared_by: str | None = None, respond=None, drawn: Future | None = None) -> bool:
+        """chat.postMessage the answer while its files are drawn (drawn: already started, by
+        deliver), then (later) upload them into the message's thread. Either failing is told to the
+        asker: the message's as a failure, the files' as such."""
         asker = dict(channel=channel, user=user, thread_ts=thread_ts, respond=respond)
+        if drawn is None:
+            drawn = draw_ahead(reply)
         try:
             message = self.client.chat_postMessage(channel=channel, text=reply.text, thread_ts=thread_ts,
                                                    blocks=reply.blocks(shared_by=shared_by),
                                                    unfurl_links=False, unfurl_media=False)
         except FAILURES as err:
+            if drawn is not None:
+                drawn.cancel()  # if it has not started: nothing will be uploaded
             self.failed(err, f"chat.postMessage to {channel}", plain=reply.text, **asker)
             return False
-        if reply.chart_expected or reply.csv:
-            self.later(channel, lambda: self.attach(reply, message["channel"], thread_ts or message["ts"], asker))
+        if drawn is not None:
+            where = thread_ts or message["ts"]
+            self.later(channel, lambda: self.attach(reply, message["channel"], where, asker, drawn))
         return True
 
-    def attach(self, reply: Reply, channel: str, thread_ts: str, asker: dict) -> None:
-        """Draw the answer's files and upload them into its thread; a failure says the answer is posted."""
-        files = reply.files()
+    def attach(self, reply: Reply, channel: str, thread_ts: str, asker: dict, drawn: Future | None = None) -> None:
+        """Upload the answer's files (drawn: as draw_ahead started drawing them; else drawn here) into
+        its thread; a failure says the answer is posted."""
+        files = drawn.result() if drawn is not None else reply.files()
         if not files:
             return
         try:
@@ -200,15 +226,19 @@ class Delivery:
 
     def deliver(self, reply: Reply, channel: str, user: str, respond=None, *, shared_by: str | None = None,
                 force_channel: bool = False) -> bool:
-        """Post an answer with its files: in the channel, or in the user's DM when they asked privately."""
+        """Post an answer with its files: in the channel, or in the user's DM when they asked privately
+        (the chart is drawn while the DM is opened and the message posted)."""
+        drawn = draw_ahead(reply)
         if reply.private and not force_channel and not dm_channel(channel):
             try:
                 channel = self.client.conversations_open(users=user)["channel"]["id"]
             except FAILURES as err:
+                if drawn is not None:
+                    drawn.cancel()
                 self.failed(err, "conversations.open for a private answer", what="a direct message with you",
                             channel=channel, user=user, respond=respond)
                 return False
-        return self.post(reply, channel, user=user, shared_by=shared_by, respond=respond)
+        return self.post(reply, channel, user=user, shared_by=shared_by, respond=respond, drawn=drawn)
 
     def upload(self, files: list[dict], channel: str, thread_ts: str) -> None:
         """files_upload_v2's three steps, with the upload URL retried (slack_sdk does not retry it)."""
