@@ -24,27 +24,9 @@ def relative_name(table: str, file_name: str) -> str:
     return f"{IMPORTED}/{table}/{file_name}"
 
 
-def imported_files(folder: Path, staged: dict[str, Path] | None = None) -> list[tuple[str, Path]]:
-    """(name in the data folder, path to read) for every imported Parquet file, staged ones in place of
-    (or beside) the files they will replace; temporary files (leading '.') are never read."""
-    found: dict[str, Path] = {}
-    for table in TABLES:
-        base = Path(folder) / IMPORTED / table
-        if base.is_dir():
-            for path in base.iterdir():
-                if path.suffix == ".parquet" and not path.name.startswith(".") and path.is_file():
-                    found[relative_name(table, path.name)] = path
-    for name, path in (staged or {}).items():
-        if name.startswith(IMPORTED + "/"):
-            found[name] = Path(path)
-    return sorted(found.items())
-
-
-def signature(folder: Path | str) -> tuple:
-    """(name, size, mtime, inode) of each imported file: changes when one is added, replaced or removed.
-    The same files as imported_files, found with os.scandir: this runs on every request."""
-    out = []
-    base = os.fspath(folder)
+def _parquet_entries(base: str):
+    """(table, directory entry) for each imported Parquet file; temporary files (leading '.') never.
+    os.scandir, not pathlib: the signature below is taken on every request."""
     for table in TABLES:
         try:
             with os.scandir(f"{base}/{IMPORTED}/{table}") as entries:
@@ -52,14 +34,34 @@ def signature(folder: Path | str) -> tuple:
         except OSError:  # nothing imported into this table (or not a folder)
             continue
         for entry in found:
-            name = relative_name(table, entry.name)
-            try:
-                st = entry.stat()
-            except OSError:
-                out.append((name, None, None, None))
-                continue
-            if stat.S_ISREG(st.st_mode):
-                out.append((name, st.st_size, st.st_mtime_ns, st.st_ino))
+            yield table, entry
+
+
+def imported_files(folder: Path, staged: dict[str, Path] | None = None) -> list[tuple[str, Path]]:
+    """(name in the data folder, path to read) for every imported Parquet file, staged ones in place of
+    (or beside) the files they will replace."""
+    found: dict[str, Path] = {}
+    for table, entry in _parquet_entries(os.fspath(folder)):
+        if entry.is_file():
+            found[relative_name(table, entry.name)] = Path(entry.path)
+    for name, path in (staged or {}).items():
+        if name.startswith(IMPORTED + "/"):
+            found[name] = Path(path)
+    return sorted(found.items())
+
+
+def signature(folder: Path | str) -> tuple:
+    """(name, size, mtime, inode) of each imported file: changes when one is added, replaced or removed."""
+    out = []
+    for table, entry in _parquet_entries(os.fspath(folder)):
+        name = relative_name(table, entry.name)
+        try:
+            st = entry.stat()
+        except OSError:
+            out.append((name, None, None, None))
+            continue
+        if stat.S_ISREG(st.st_mode):
+            out.append((name, st.st_size, st.st_mtime_ns, st.st_ino))
     return tuple(sorted(out, key=lambda item: item[0]))
 
 
