@@ -149,3 +149,18 @@ def test_the_real_server_answers_from_new_data_without_a_restart(fake_slack_modu
     output = log_path.read_text()
     assert output.count("changed but is not valid") == 1, output
     assert "value '2OO' is not a whole number" in output
+
+
+def test_a_table_imported_while_the_bot_runs_answers_the_next_request(live_data, tmp_path):
+    """A data editor imports the recorded crime tables into a running bot's folder: the very next
+    question is answered from them, and the one after they are removed says they are gone."""
+    from recorded_fixture import make_data_dir
+
+    shutil.rmtree(live_data / "imported", ignore_errors=True)  # a developer's own imports, copied with data/
+    assert answer("durham crime 2016/17").text.startswith("No police recorded crime tables have been imported")
+    before = data_version()["hash"]
+    shutil.copytree(make_data_dir(tmp_path / "made") / "imported", live_data / "imported")
+    assert answer("durham crime 2016/17").text.startswith("Durham Constabulary recorded 68,534 crimes")
+    assert data_version()["hash"] != before
+    shutil.rmtree(live_data / "imported")
+    assert answer("durham crime 2016/17").text.startswith("No police recorded crime tables have been imported")
