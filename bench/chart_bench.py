@@ -94,7 +94,7 @@ def import_costs(repeat: int = 5) -> None:
 
 
 def render_times(runs: int) -> None:
-    from bot import charts
+    from bot import chart_drawing, charts
     from bot.answer import answer
 
     print(f"\nRender time per shape (render_png, after warm-up, median of {runs})")
@@ -111,8 +111,8 @@ def render_times(runs: int) -> None:
             times.append(time.perf_counter() - t)
         uncached = []
         for _ in range(max(3, runs // 3)):
-            charts._widths.clear()
-            charts._renderers.clear()  # and matplotlib's extents, cached per renderer
+            chart_drawing._widths.clear()
+            chart_drawing._renderers.clear()  # and matplotlib's extents, cached per renderer
             t = time.perf_counter()
             charts.render_png(a)
             uncached.append(time.perf_counter() - t)

@@ -7,7 +7,7 @@ drawing (fonts, colours, sizes) is bot/charts.py's, so both series look alike bu
 
 from __future__ import annotations
 
-from .charts import Item, Spec
+from .chart_drawing import Item, Spec
 from .numbers import signed_percent, thousands
 from .offence_groups import GROUPS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 
-from .charts import Item, Spec
+from .chart_drawing import Item, Spec
 from .numbers import thousands
 
 
