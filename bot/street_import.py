@@ -41,6 +41,13 @@ class StreetRefused(Exception):
     """A street batch that will not be imported; nothing is written."""
 
 
+def path_literal(path) -> str:
+    """A path as a DuckDB string literal, quotes doubled. Only for the statements that take no bound
+    parameters (SET, a COPY ... TO target, a list of files): the path is ours (the data folder), never
+    a reporter's words, but a newsroom's folder may be called "editor's data"."""
+    return "'" + str(path).replace("'", "''") + "'"
+
+
 def street_dir(data: Path) -> Path:
     return Path(data) / "imported" / "street"
 
@@ -114,6 +121,7 @@ def _read(con, files) -> None:
     """One view over every file, with its line number, file month and force from the name."""
     parts = []
     for n, (_, path, month, force) in enumerate(files):
+        # only the file's index is formatted in (a table name takes no parameter); the rest is bound
         con.execute(f"CREATE TEMP TABLE f{n} AS SELECT {n} AS file_no, $month AS file_month, $force AS force, "
                     "row_number() OVER () + 1 AS line, * FROM read_csv($path, header=true, auto_detect=false, "
                     "columns=$columns, quote='\"', escape='\"', strict_mode=false)",
@@ -153,7 +161,8 @@ def run(paths: list[Path], data: Path, echo=print) -> int:
         stage = Path(tempfile.mkdtemp(prefix=".street-stage-", dir=target.parent))
         try:
             select = ", ".join(f'"{h}" AS {c}' for c, h in COLUMNS.items() if c != "month")
-            con.execute(f"COPY (SELECT {select}, {LOCAL_AUTHORITY} AS la, force, file_month AS month FROM incoming) TO '{stage}/new' "
+            con.execute(f"COPY (SELECT {select}, {LOCAL_AUTHORITY} AS la, force, file_month AS month FROM incoming) "
+                        f"TO {path_literal(f'{stage}/new')} "
                         "(FORMAT parquet, PARTITION_BY (force, month), COMPRESSION zstd)")
             counts = con.execute("SELECT force, file_month, count(*) FROM incoming GROUP BY ALL ORDER BY ALL").fetchall()
             _move_into_place(stage / "new", target, counts, echo)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from .street_import import street_dir
+from .street_import import path_literal, street_dir
 
 QUERIES = Path(__file__).resolve().parent.parent / "queries"
 
@@ -29,8 +29,8 @@ class StreetStore:
         self.empty = not files
         self._lock = threading.Lock()
         if not self.empty:
-            self.con.execute(f"SET allowed_directories=['{self.folder}/']")
-            listed = "[" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "]"
+            self.con.execute(f"SET allowed_directories=[{path_literal(f'{self.folder}/')}]")
+            listed = "[" + ", ".join(path_literal(f) for f in files) + "]"
             self.con.execute("CREATE TABLE street AS SELECT force, month, any_value(falls_within) AS falls_within, la, "
                              f"crime_type, count(*) AS n FROM read_parquet({listed}, hive_partitioning=true, "
                              "hive_types={'force': VARCHAR, 'month': VARCHAR}) GROUP BY force, month, la, crime_type")

@@ -119,3 +119,14 @@ def test_not_street_questions_are_left_alone(data, tmp_path):
     assert answer("durham 2016-17", data) is None
     assert answer("durham burglary 2016-17", data) is None
     assert answer("sunderland burglary 2021", tmp_path / "nothing") is None  # no street data imported
+
+
+def test_a_data_folder_with_an_apostrophe_imports_and_answers(tmp_path, capsys):
+    """Folder paths reach DuckDB statements that take no bound parameters (SET, COPY ... TO): a quote
+    in a newsroom's folder name ("editor's data") must not break the import or the answers."""
+    data = tmp_path / "editor's data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("imported"))
+    sample(tmp_path / "in", "2021-01", burglaries=5)
+    assert imp(data, tmp_path / "in") == 0
+    got = answer("sunderland burglary january 2021", data)
+    assert got.ok and "Sunderland: 5 burglary records" in got.text
